@@ -1,21 +1,51 @@
 import { cdk8s, javascript } from 'projen';
+
 const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-flink',
+  description: 'cdk8s constructs that synthesize exactly the Kubernetes objects Apache Flink\'s native Kubernetes client creates, plus the RBAC, pod templates and configuration they need.',
+  license: 'Apache-2.0',
   author: 'cdk8s-flink developers',
   authorAddress: 'dev@cdk8s-flink.dev',
+  repositoryUrl: 'https://github.com/cdk8s-flink/cdk8s-flink.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'kubernetes', 'flink', 'apache-flink'],
+  stability: 'experimental',
   cdk8sVersion: '2.70.106',
   constructsVersion: '10.8.1',
-  github: false,
   jsiiVersion: '~6.0.0',
-  name: 'cdk8s-flink',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
+  // No workflows, no release, no publishTo* targets: JS packaging only (the other
+  // languages need registries this machine cannot reach).
+  github: false,
   release: false,
-  repositoryUrl: 'https://github.com/cdk8s-flink/cdk8s-flink.git',
-
-  // defaultReleaseBranch: "main",  /* The name of the main release branch. */
-  // deps: [],                      /* Runtime dependencies of this module. */
-  // description: undefined,        /* The description is just a string that helps people understand the purpose of the package. */
-  // devDeps: [],                   /* Build dependencies for this module. */
-  // packageName: undefined,        /* The "name" in package.json. */
+  // cdk8s-plus types (kplus.IServiceAccount, k8s structs) are part of the public API, so jsii
+  // requires a peer dependency.
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  deps: ['yaml@^2'],
+  bundledDeps: ['yaml'],
+  devDeps: ['cdk8s-cli@^2.207.60', 'kubernetes-models@4.5.1'],
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: { testPathIgnorePatterns: ['/node_modules/', '/examples/'] },
+  },
+  tsconfigDev: { include: ['examples/**/*.ts', 'scripts/**/*.ts'] },
 });
+
+// Node 20 is what these machines run; the cdk8s CLI must not phone home (no internet).
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+project.tasks.addEnvironment('CDK8S_CHECK_UPGRADE', 'false');
+
+project.gitignore.exclude('examples/*/dist/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/');
+
+project.addTask('examples', {
+  description: 'Synthesize every app under examples/ with the cdk8s CLI into examples/*/dist/*.k8s.yaml',
+  exec: 'bash scripts/synth-examples.sh',
+});
+project.addTask('examples:validate', {
+  description: 'Validate every synthesized example object against the Kubernetes schemas (kubernetes-models)',
+  exec: 'node scripts/validate-manifests.js examples',
+});
+
 project.synth();
