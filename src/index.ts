@@ -1,5 +1,5 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './flink-version';
+export * from './cluster-options';
+export * from './cluster';
+export * from './session-cluster';
+export * from './rbac-binding';

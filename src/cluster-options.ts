@@ -1,0 +1,246 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { FlinkVersion } from './flink-version';
+
+/**
+ * When Kubernetes pulls the Flink image (`kubernetes.container.image.pull-policy`).
+ */
+export enum ImagePullPolicy {
+  /** Pull only if the image is not on the node. */
+  IF_NOT_PRESENT = 'IfNotPresent',
+  /** Always pull. */
+  ALWAYS = 'Always',
+  /** Never pull; the image must be on the node. */
+  NEVER = 'Never',
+}
+
+/**
+ * How the REST Service `<clusterId>-rest` is exposed (`kubernetes.rest-service.exposed.type`).
+ *
+ * Flink's mapping (`ServiceType.buildUpExternalRestService`): each value becomes the Service type of the
+ * same name, except `HEADLESS_CLUSTER_IP`, which is `type: ClusterIP` with `clusterIP: None`.
+ */
+export enum RestServiceExposedType {
+  /** A cluster-internal virtual IP (the default, and the safe choice). */
+  CLUSTER_IP = 'ClusterIP',
+  /** A port on every node, reachable from outside the cluster. */
+  NODE_PORT = 'NodePort',
+  /** A cloud load balancer, usually reachable from outside the cluster. */
+  LOAD_BALANCER = 'LoadBalancer',
+  /** A headless Service: DNS resolves to the JobManager pod IPs. */
+  HEADLESS_CLUSTER_IP = 'Headless_ClusterIP',
+}
+
+/**
+ * What the JobManager and the TaskManagers have in common.
+ */
+export interface FlinkComponentOptions {
+  /**
+   * The component's total process memory: the container's memory request, and the JVM's budget.
+   *
+   * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup/
+   * @default - the distribution's default: 1600 MiB (`jobmanager.memory.process.size`) for the JobManager,
+   * 1728 MiB (`taskmanager.memory.process.size`) for a TaskManager
+   */
+  readonly memory?: Size;
+
+  /**
+   * CPU cores requested for the component's container (`kubernetes.<component>.cpu.amount`;
+   * `kubernetes.<component>.cpu` in 1.16).
+   *
+   * @default - 1 for the JobManager; the number of task slots for a TaskManager
+   */
+  readonly cpu?: number;
+
+  /**
+   * The CPU limit as a multiple of `cpu` (`kubernetes.<component>.cpu.limit-factor`), at least 1.
+   *
+   * @default 1
+   */
+  readonly cpuLimitFactor?: number;
+
+  /**
+   * The memory limit as a multiple of `memory` (`kubernetes.<component>.memory.limit-factor`), at least 1.
+   *
+   * @default 1
+   */
+  readonly memoryLimitFactor?: number;
+
+  /**
+   * Labels of the component's pods (`kubernetes.<component>.labels`). Flink's own `type`, `app` and
+   * `component` labels win over these.
+   *
+   * @default - only Flink's labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations of the component's pods (`kubernetes.<component>.annotations`).
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * Node selector of the component's pods (`kubernetes.<component>.node-selector`).
+   *
+   * @default - any node
+   */
+  readonly nodeSelector?: { [key: string]: string };
+
+  /**
+   * Tolerations of the component's pods (`kubernetes.<component>.tolerations`).
+   *
+   * @default - none
+   */
+  readonly tolerations?: kplus.k8s.Toleration[];
+}
+
+/**
+ * The JobManager.
+ */
+export interface JobManagerOptions extends FlinkComponentOptions {
+  /**
+   * The number of JobManager pods (`kubernetes.jobmanager.replicas`). More than one means standby
+   * JobManagers, which Flink only allows with high availability.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+}
+
+/**
+ * The TaskManagers, which the JobManager creates at runtime from the shipped configuration.
+ */
+export interface TaskManagerOptions extends FlinkComponentOptions {
+  /**
+   * Task slots per TaskManager (`taskmanager.numberOfTaskSlots`).
+   *
+   * @default 1
+   */
+  readonly taskSlots?: number;
+
+  /**
+   * The service account TaskManager pods run as (`kubernetes.taskmanager.service-account`).
+   *
+   * @default - a ServiceAccount `<clusterId>-taskmanager` with no API rights and no mounted token
+   * (with Kubernetes high availability: read-only access to ConfigMaps, which leader retrieval needs)
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+}
+
+/**
+ * The REST Service `<clusterId>-rest`, which serves the web UI and the REST API.
+ */
+export interface RestServiceOptions {
+  /**
+   * How the Service is exposed (`kubernetes.rest-service.exposed.type`).
+   *
+   * @default RestServiceExposedType.CLUSTER_IP
+   */
+  readonly exposedType?: RestServiceExposedType;
+
+  /**
+   * Annotations of the Service (`kubernetes.rest-service.annotations`).
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * What every Flink cluster construct accepts.
+ */
+export interface FlinkClusterProps {
+  /**
+   * The Flink version: the configuration file format, the option names and the default image follow it.
+   */
+  readonly version: FlinkVersion;
+
+  /**
+   * The cluster id (`kubernetes.cluster-id`): the JobManager Deployment's name and the root of every
+   * name Flink derives (`<clusterId>-rest`, `flink-config-<clusterId>`, TaskManager pods …).
+   * Lowercase letters, digits and '-', starting with a letter, at most 45 characters.
+   *
+   * @default - derived from the construct path
+   */
+  readonly clusterId?: string;
+
+  /**
+   * The Flink image, for the JobManager and, through `kubernetes.container.image.ref`, the TaskManagers.
+   *
+   * @default - `version.defaultImage`, the official image of that exact Flink release
+   */
+  readonly image?: string;
+
+  /**
+   * When the image is pulled (`kubernetes.container.image.pull-policy`).
+   *
+   * @default ImagePullPolicy.IF_NOT_PRESENT
+   */
+  readonly imagePullPolicy?: ImagePullPolicy;
+
+  /**
+   * Secrets for pulling the image (`kubernetes.container.image.pull-secrets`).
+   *
+   * @default - none
+   */
+  readonly imagePullSecrets?: kplus.ISecret[];
+
+  /**
+   * The namespace of every object, and `kubernetes.namespace`, where the JobManager creates TaskManagers.
+   *
+   * @default - the chart's namespace, else `default`
+   */
+  readonly namespace?: string;
+
+  /**
+   * The JobManager.
+   *
+   * @default - one JobManager with the distribution's memory and 1 CPU
+   */
+  readonly jobManager?: JobManagerOptions;
+
+  /**
+   * The TaskManagers.
+   *
+   * @default - TaskManagers with the distribution's memory and one slot
+   */
+  readonly taskManager?: TaskManagerOptions;
+
+  /**
+   * The REST Service.
+   *
+   * @default - a ClusterIP Service
+   */
+  readonly restService?: RestServiceOptions;
+
+  /**
+   * Any Flink option, as `-Dkey=value` on Flink's command line: every option the native Kubernetes
+   * integration reads shapes the emitted objects exactly as Flink's client would. Setting an option here
+   * that a typed prop also sets is an error.
+   *
+   * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/
+   * @default - the distribution's defaults
+   */
+  readonly flinkConfiguration?: { [key: string]: string };
+
+  /**
+   * The service account the JobManager runs as (`kubernetes.jobmanager.service-account`). When given, no
+   * RBAC is created for it: bind it with `RbacBinding`.
+   *
+   * @default - a ServiceAccount `<clusterId>-jobmanager`, bound by a namespaced Role to exactly what the
+   * JobManager needs
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * Replaces the content of log configuration files shipped in `flink-config-<clusterId>`, by file name
+   * (one of `version.logConfigFileNames`, e.g. `log4j-console.properties`).
+   *
+   * @default - this library's files, which log like Flink's defaults: to the console and to a rolling
+   * file in `/opt/flink/log`
+   */
+  readonly logConfigFiles?: { [fileName: string]: string };
+}
+

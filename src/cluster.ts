@@ -1,0 +1,122 @@
+import { ApiObject, Chart, Names } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { FlinkClusterProps } from './cluster-options';
+import { FlinkVersion } from './flink-version';
+import { buildJobManagerSpecification } from './private/job-manager-factory';
+import { commonLabels } from './private/pod';
+import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
+import { DeploymentTarget, resolveCluster, ResolvedCluster } from './private/resolve';
+import { RbacBinding } from './rbac-binding';
+
+/**
+ * What a Flink cluster runs: `execution.target`, and with it the JobManager's entrypoint.
+ */
+export enum FlinkDeploymentTarget {
+  /** A session cluster, which accepts job submissions (`kubernetes-session`). */
+  SESSION = 'kubernetes-session',
+  /** An application cluster, which runs one application's `main()` in the JobManager (`kubernetes-application`). */
+  APPLICATION = 'kubernetes-application',
+}
+
+/**
+ * A Flink cluster on native Kubernetes: the objects Flink's client would create, plus RBAC.
+ *
+ * The JobManager creates and deletes TaskManager pods itself at runtime, from the configuration shipped in
+ * ConfigMap `flink-config-<clusterId>`.
+ */
+export abstract class FlinkCluster extends Construct {
+  /** The cluster id (`kubernetes.cluster-id`), also the JobManager Deployment's name. */
+  public readonly clusterId: string;
+  /** The namespace of every object, and `kubernetes.namespace`. */
+  public readonly namespace: string;
+  /** The Flink version. */
+  public readonly version: FlinkVersion;
+  /** Session or application. */
+  public readonly deploymentTarget: FlinkDeploymentTarget;
+  /** The image the JobManager and the TaskManagers run. */
+  public readonly image: string;
+  /** The name of the REST Service (`<clusterId>-rest`): web UI and REST API. */
+  public readonly restServiceName: string;
+  /** The REST Service's port (`rest.port`). */
+  public readonly restPort: number;
+  /** The REST endpoint inside the Kubernetes cluster, `http://<clusterId>-rest.<namespace>:<rest.port>`. */
+  public readonly restUrl: string;
+  /** The name of the ConfigMap holding Flink's configuration (`flink-config-<clusterId>`). */
+  public readonly configMapName: string;
+  /** Whether high availability is on (`high-availability.type`). */
+  public readonly highAvailability: boolean;
+  /** The service account the JobManager runs as. */
+  public readonly jobManagerServiceAccount: kplus.IServiceAccount;
+  /** The service account TaskManager pods run as. */
+  public readonly taskManagerServiceAccount: kplus.IServiceAccount;
+  /** The JobManager Deployment, e.g. for `addJsonPatch`. */
+  public readonly deployment: ApiObject;
+  /** The REST Service. */
+  public readonly restService: ApiObject;
+  /** The ConfigMap holding Flink's configuration and log configuration. */
+  public readonly configMap: ApiObject;
+  /** The headless internal Service `<clusterId>` (only without high availability). */
+  public readonly internalService?: ApiObject;
+  /** The RBAC created for the cluster's own service accounts (none for service accounts you bring). */
+  public readonly rbac?: RbacBinding;
+
+  private readonly resolved: ResolvedCluster;
+
+  protected constructor(scope: Construct, id: string, props: FlinkClusterProps, target: FlinkDeploymentTarget) {
+    super(scope, id);
+    this.resolved = resolveCluster(props, {
+      target: target === FlinkDeploymentTarget.SESSION ? DeploymentTarget.SESSION : DeploymentTarget.APPLICATION,
+      defaultClusterId: Names.toDnsLabel(this, { maxLen: 45 }),
+      chartNamespace: Chart.of(this).namespace,
+    });
+    const r = this.resolved;
+    this.clusterId = r.clusterId;
+    this.namespace = r.namespace;
+    this.version = r.version;
+    this.deploymentTarget = target;
+    this.image = r.image;
+    this.highAvailability = r.highAvailability;
+    this.restPort = r.restPort;
+
+    const spec = buildJobManagerSpecification(r);
+    this.deployment = new kplus.k8s.KubeDeployment(this, 'Deployment', spec.deployment);
+    if (spec.internalService) this.internalService = new kplus.k8s.KubeService(this, 'InternalService', spec.internalService);
+    this.restService = new kplus.k8s.KubeService(this, 'RestService', spec.restService);
+    this.configMap = new kplus.k8s.KubeConfigMap(this, 'ConfigMap', spec.configMap);
+    this.restServiceName = this.restService.name;
+    this.configMapName = this.configMap.name;
+    this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;
+
+    this.jobManagerServiceAccount = r.createJobManagerServiceAccount
+      ? this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, true)
+      : kplus.ServiceAccount.fromServiceAccountName(this, 'JobManagerServiceAccount', r.jobManager.serviceAccount);
+    this.taskManagerServiceAccount = r.createTaskManagerServiceAccount
+      // TaskManagers call the API only for leader retrieval with Kubernetes HA: no token otherwise
+      ? this.createServiceAccount('TaskManagerServiceAccount', r.taskManagerServiceAccount, r.kubernetesHighAvailability)
+      : kplus.ServiceAccount.fromServiceAccountName(this, 'TaskManagerServiceAccount', r.taskManagerServiceAccount);
+    if (r.createJobManagerServiceAccount) {
+      this.rbac = new RbacBinding(this, 'Rbac', {
+        cluster: this,
+        taskManagerServiceAccount: r.createTaskManagerServiceAccount ? this.taskManagerServiceAccount : undefined,
+      });
+    }
+  }
+
+  /** The namespaced API rights the JobManager needs with this cluster's options (reference §6.4). */
+  public get jobManagerPolicyRules(): kplus.k8s.PolicyRule[] {
+    return jobManagerRules(this.resolved);
+  }
+
+  /** The namespaced API rights TaskManagers need with this cluster's options: none without Kubernetes HA. */
+  public get taskManagerPolicyRules(): kplus.k8s.PolicyRule[] {
+    return taskManagerRules(this.resolved);
+  }
+
+  private createServiceAccount(id: string, name: string, automountToken: boolean): kplus.IServiceAccount {
+    return new kplus.ServiceAccount(this, id, {
+      metadata: { name, namespace: this.namespace, labels: commonLabels(this.clusterId) },
+      automountToken,
+    });
+  }
+}

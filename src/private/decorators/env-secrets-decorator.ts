@@ -1,0 +1,9 @@
+import { appendToPod, FlinkPod } from '../pod';
+import { ResolvedCluster } from '../resolve';
+
+/** Mirrors `D/EnvSecretsDecorator`: one env var per `kubernetes.env.secretKeyRef` entry. */
+export function envSecrets(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
+  return appendToPod(pod, {
+    env: cluster.envSecretKeyRefs.map(ref => ({ name: ref.env, valueFrom: { secretKeyRef: { name: ref.secret, key: ref.key } } })),
+  });
+}

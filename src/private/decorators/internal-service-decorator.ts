@@ -1,0 +1,28 @@
+import { k8s } from 'cdk8s-plus-28';
+import { commonLabels, jobManagerSelector, nonEmpty } from '../pod';
+import { ResolvedCluster } from '../resolve';
+
+/**
+ * Mirrors `D/InternalServiceDecorator` and `HeadlessClusterIPService.buildUpInternalService`
+ * (reference §1.2): headless Service `<clusterId>` for RPC and blobs, only without high availability.
+ */
+export function internalService(cluster: ResolvedCluster): k8s.KubeServiceProps | undefined {
+  if (cluster.highAvailability) return undefined;
+  return {
+    metadata: {
+      name: cluster.clusterId,
+      namespace: cluster.namespace,
+      // 2.2+: common labels first, then the user's, so the user's win (FLINK-37478)
+      labels: { ...commonLabels(cluster.clusterId), ...cluster.internalServiceLabels },
+      annotations: nonEmpty(cluster.internalServiceAnnotations),
+    },
+    spec: {
+      clusterIp: 'None',
+      selector: jobManagerSelector(cluster.clusterId),
+      ports: [
+        { name: 'jobmanager-rpc', port: cluster.rpcPort },
+        { name: 'blobserver', port: cluster.blobPort },
+      ],
+    },
+  };
+}

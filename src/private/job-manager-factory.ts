@@ -1,0 +1,59 @@
+import { k8s } from 'cdk8s-plus-28';
+import { cmdJobManager } from './decorators/cmd-job-manager-decorator';
+import { envSecrets } from './decorators/env-secrets-decorator';
+import { externalService } from './decorators/external-service-decorator';
+import { flinkConfConfigMap, flinkConfMount } from './decorators/flink-conf-mount-decorator';
+import { hadoopConfMount } from './decorators/hadoop-conf-mount-decorator';
+import { initJobManager } from './decorators/init-job-manager-decorator';
+import { internalService } from './decorators/internal-service-decorator';
+import { mountSecrets } from './decorators/mount-secrets-decorator';
+import { emptyPod, FlinkPod, jobManagerSelector, nonEmpty } from './pod';
+import { ResolvedCluster } from './resolve';
+
+/** What `KubernetesJobManagerFactory.buildKubernetesJobManagerSpecification` produces. */
+export interface JobManagerSpecification {
+  readonly deployment: k8s.KubeDeploymentProps;
+  readonly internalService?: k8s.KubeServiceProps;
+  readonly restService: k8s.KubeServiceProps;
+  readonly configMap: k8s.KubeConfigMapProps;
+}
+
+/** The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0). */
+const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod> = [
+  initJobManager,
+  envSecrets,
+  mountSecrets,
+  cmdJobManager,
+  hadoopConfMount,
+  flinkConfMount,
+];
+
+export function buildJobManagerSpecification(cluster: ResolvedCluster, basePod: FlinkPod = emptyPod()): JobManagerSpecification {
+  const pod = POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), basePod);
+  const jm = cluster.jobManager;
+  const selector = jobManagerSelector(cluster.clusterId);
+  const deployment: k8s.KubeDeploymentProps = {
+    metadata: {
+      name: cluster.clusterId,
+      namespace: cluster.namespace,
+      labels: { ...jm.labels, ...selector },
+      annotations: nonEmpty(jm.annotations),
+      ownerReferences: nonEmpty(jm.ownerReferences as k8s.OwnerReference[]),
+    },
+    spec: {
+      replicas: jm.replicas,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: pod.metadata,
+        // sidecars first, the main container last (KubernetesJobManagerFactory)
+        spec: { ...pod.spec, containers: [...pod.spec.containers, pod.mainContainer] },
+      },
+    },
+  };
+  return {
+    deployment,
+    internalService: internalService(cluster),
+    restService: externalService(cluster),
+    configMap: flinkConfConfigMap(cluster),
+  };
+}

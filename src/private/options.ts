@@ -1,0 +1,137 @@
+/**
+ * The Flink configuration options this library reads or writes, with the key each Flink version uses.
+ *
+ * Source: `flink-kubernetes/.../configuration/KubernetesConfigOptions.java` at each release (reference §3),
+ * the 1.17 renames of FLINK-29372 (reference §7) and `flink-core/.../configuration/*Options.java`.
+ * Versions are ordinals: `major * 100 + minor` (1.16 → 116, 2.2 → 202).
+ */
+export interface OptionSpec {
+  /** the key in the newest version */
+  readonly key: string;
+  /** first version that has the option (undefined: every supported version) */
+  readonly since?: number;
+  /** the primary key before FLINK-29372 (1.17) renamed it; deprecated from 1.17 on */
+  readonly keyBefore117?: string;
+  /** deprecated aliases that Flink still reads through its fallback keys */
+  readonly deprecatedKeys?: readonly string[];
+}
+
+function opt(key: string, extra: Omit<OptionSpec, 'key'> = {}): OptionSpec {
+  return { key, ...extra };
+}
+
+export const Options = {
+  CLUSTER_ID: opt('kubernetes.cluster-id'),
+  NAMESPACE: opt('kubernetes.namespace'),
+  CONTAINER_IMAGE: opt('kubernetes.container.image.ref', { keyBefore117: 'kubernetes.container.image' }),
+  IMAGE_PULL_POLICY: opt('kubernetes.container.image.pull-policy'),
+  IMAGE_PULL_SECRETS: opt('kubernetes.container.image.pull-secrets'),
+  ENTRY_PATH: opt('kubernetes.entry.path'),
+  FLINK_CONF_DIR: opt('kubernetes.flink.conf.dir'),
+  FLINK_LOG_DIR: opt('kubernetes.flink.log.dir'),
+  HADOOP_CONF_CONFIG_MAP: opt('kubernetes.hadoop.conf.config-map.name'),
+  HADOOP_DECORATOR_ENABLED: opt('kubernetes.decorator.hadoop-conf-mount.enabled', { since: 117 }),
+  KERBEROS_DECORATOR_ENABLED: opt('kubernetes.decorator.kerberos-mount.enabled', { since: 117 }),
+  SERVICE_ACCOUNT: opt('kubernetes.service-account'),
+  JM_SERVICE_ACCOUNT: opt('kubernetes.jobmanager.service-account'),
+  TM_SERVICE_ACCOUNT: opt('kubernetes.taskmanager.service-account'),
+  JM_CPU: opt('kubernetes.jobmanager.cpu.amount', { keyBefore117: 'kubernetes.jobmanager.cpu' }),
+  TM_CPU: opt('kubernetes.taskmanager.cpu.amount', { keyBefore117: 'kubernetes.taskmanager.cpu' }),
+  JM_CPU_LIMIT_FACTOR: opt('kubernetes.jobmanager.cpu.limit-factor'),
+  JM_MEMORY_LIMIT_FACTOR: opt('kubernetes.jobmanager.memory.limit-factor'),
+  TM_CPU_LIMIT_FACTOR: opt('kubernetes.taskmanager.cpu.limit-factor'),
+  TM_MEMORY_LIMIT_FACTOR: opt('kubernetes.taskmanager.memory.limit-factor'),
+  JM_LABELS: opt('kubernetes.jobmanager.labels'),
+  TM_LABELS: opt('kubernetes.taskmanager.labels'),
+  JM_ANNOTATIONS: opt('kubernetes.jobmanager.annotations'),
+  TM_ANNOTATIONS: opt('kubernetes.taskmanager.annotations'),
+  JM_NODE_SELECTOR: opt('kubernetes.jobmanager.node-selector'),
+  TM_NODE_SELECTOR: opt('kubernetes.taskmanager.node-selector'),
+  JM_TOLERATIONS: opt('kubernetes.jobmanager.tolerations'),
+  TM_TOLERATIONS: opt('kubernetes.taskmanager.tolerations'),
+  JM_OWNER_REFERENCE: opt('kubernetes.jobmanager.owner.reference'),
+  JM_REPLICAS: opt('kubernetes.jobmanager.replicas'),
+  JM_ENTRYPOINT_ARGS: opt('kubernetes.jobmanager.entrypoint.args'),
+  TM_ENTRYPOINT_ARGS: opt('kubernetes.taskmanager.entrypoint.args'),
+  REST_SERVICE_EXPOSED_TYPE: opt('kubernetes.rest-service.exposed.type'),
+  REST_SERVICE_ANNOTATIONS: opt('kubernetes.rest-service.annotations'),
+  REST_SERVICE_LABELS: opt('kubernetes.rest-service.labels', { since: 202 }),
+  INTERNAL_SERVICE_ANNOTATIONS: opt('kubernetes.internal-service.annotations', { since: 120 }),
+  INTERNAL_SERVICE_LABELS: opt('kubernetes.internal-service.labels', { since: 202 }),
+  SECRETS: opt('kubernetes.secrets'),
+  ENV_SECRET_KEY_REF: opt('kubernetes.env.secretKeyRef'),
+  POD_TEMPLATE_DEFAULT: opt('kubernetes.pod-template-file.default', { keyBefore117: 'kubernetes.pod-template-file' }),
+  POD_TEMPLATE_JM: opt('kubernetes.pod-template-file.jobmanager'),
+  POD_TEMPLATE_TM: opt('kubernetes.pod-template-file.taskmanager'),
+  HOST_NETWORK: opt('kubernetes.hostnetwork.enabled'),
+  TRANSACTIONAL_INITIAL_RETRY_DELAY: opt('kubernetes.transactional-operation.initial-retry-delay', { since: 120 }),
+  TRANSACTIONAL_MAX_RETRY_DELAY: opt('kubernetes.transactional-operation.max-retry-delay', { since: 120 }),
+  ARTIFACTS_LOCAL_UPLOAD_ENABLED: opt('kubernetes.artifacts.local-upload-enabled', { since: 120 }),
+  ARTIFACTS_LOCAL_UPLOAD_OVERWRITE: opt('kubernetes.artifacts.local-upload-overwrite', { since: 120 }),
+  ARTIFACTS_LOCAL_UPLOAD_TARGET: opt('kubernetes.artifacts.local-upload-target', { since: 120 }),
+  INTERNAL_ENTRYPOINT_CLASS: opt('kubernetes.internal.jobmanager.entrypoint.class'),
+  HA_TYPE: opt('high-availability.type', { keyBefore117: 'high-availability', deprecatedKeys: ['recovery.mode'] }),
+  HA_STORAGE_DIR: opt('high-availability.storageDir', {
+    deprecatedKeys: ['high-availability.zookeeper.storageDir', 'recovery.zookeeper.storageDir'],
+  }),
+  HA_CLUSTER_ID: opt('high-availability.cluster-id'),
+  HA_JOBMANAGER_PORT: opt('high-availability.jobmanager.port'),
+  EXECUTION_TARGET: opt('execution.target'),
+  EXECUTION_MODE: opt('internal.cluster.execution-mode'),
+  JOBMANAGER_RPC_ADDRESS: opt('jobmanager.rpc.address'),
+  JOBMANAGER_RPC_PORT: opt('jobmanager.rpc.port'),
+  BLOB_SERVER_PORT: opt('blob.server.port'),
+  TASKMANAGER_RPC_PORT: opt('taskmanager.rpc.port'),
+  REST_PORT: opt('rest.port'),
+  REST_BIND_PORT: opt('rest.bind-port'),
+  USER_ARTIFACTS_BASE_DIR: opt('user.artifacts.base-dir', { since: 119 }),
+  USER_ARTIFACTS_ARTIFACT_LIST: opt('user.artifacts.artifact-list', { since: 119 }),
+  USER_ARTIFACTS_RAW_HTTP: opt('user.artifacts.raw-http-enabled', { since: 119 }),
+  USER_ARTIFACTS_HTTP_HEADERS: opt('user.artifacts.http-headers', { since: 119 }),
+  STDOUT_ERR_REDIRECT: opt('env.stdout-err.redirect-to-file', { since: 118 }),
+  JM_PROCESS_MEMORY: opt('jobmanager.memory.process.size'),
+  JM_FLINK_MEMORY: opt('jobmanager.memory.flink.size'),
+  JM_HEAP_MEMORY: opt('jobmanager.memory.heap.size'),
+  TM_PROCESS_MEMORY: opt('taskmanager.memory.process.size'),
+  TM_FLINK_MEMORY: opt('taskmanager.memory.flink.size'),
+  TM_CPU_CORES: opt('taskmanager.cpu.cores'),
+  TASK_SLOTS: opt('taskmanager.numberOfTaskSlots'),
+} as const;
+
+/** Prefixes of per-variable environment options (`C/ResourceManagerOptions`). */
+export const MASTER_ENV_PREFIX = 'containerized.master.env.';
+export const TASKMANAGER_ENV_PREFIX = 'containerized.taskmanager.env.';
+
+/** The key `option` has in the Flink version `ordinal`. */
+export function keyOf(option: OptionSpec, ordinal: number): string {
+  return option.keyBefore117 !== undefined && ordinal < 117 ? option.keyBefore117 : option.key;
+}
+
+function formatOrdinal(ordinal: number): string {
+  return `${Math.floor(ordinal / 100)}.${ordinal % 100}`;
+}
+
+/**
+ * Checks a key the user wrote against the option table: a key that the version does not know yet, or that
+ * is a deprecated alias of another, gets an error with the key to use instead. Unknown keys pass: Flink has
+ * hundreds of options and reads them itself.
+ */
+export function checkUserKey(key: string, ordinal: number, where: string): void {
+  const version = formatOrdinal(ordinal);
+  for (const option of Object.values(Options) as OptionSpec[]) {
+    const primary = keyOf(option, ordinal);
+    if (key === primary) {
+      if (option.since !== undefined && ordinal < option.since) {
+        throw new Error(`${where}: '${key}' does not exist before Flink ${formatOrdinal(option.since)} (this cluster runs ${version}), so Flink would ignore it; remove it or choose a newer 'version'`);
+      }
+      return;
+    }
+    const aliases = [...(option.deprecatedKeys ?? []), ...(option.keyBefore117 ? [option.keyBefore117, option.key] : [])];
+    if (aliases.includes(key)) {
+      const reason = option.keyBefore117 === key || option.deprecatedKeys?.includes(key)
+        ? `is deprecated in Flink ${version}`
+        : `does not exist in Flink ${version}`;
+      throw new Error(`${where}: '${key}' ${reason}; use '${primary}' instead`);
+    }
+  }
+}

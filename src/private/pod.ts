@@ -1,0 +1,60 @@
+import { k8s } from 'cdk8s-plus-28';
+
+/**
+ * A pod under construction, as Flink's `FlinkPod`: pod metadata and spec, with the main container held
+ * apart until the end, where it is appended after any sidecars (`KubernetesJobManagerFactory`).
+ */
+export interface FlinkPod {
+  readonly metadata: k8s.ObjectMeta;
+  readonly spec: k8s.PodSpec;
+  readonly mainContainer: k8s.Container;
+}
+
+/** The main container's name, always overwritten by Flink (`Constants.MAIN_CONTAINER_NAME`). */
+export const MAIN_CONTAINER_NAME = 'flink-main-container';
+
+/** Every Flink object's labels (`KubernetesUtils.getCommonLabels`). */
+export function commonLabels(clusterId: string): Record<string, string> {
+  return { type: 'flink-native-kubernetes', app: clusterId };
+}
+
+/** The JobManager pods' selector (`KubernetesUtils.getJobManagerSelectors`). */
+export function jobManagerSelector(clusterId: string): Record<string, string> {
+  return { ...commonLabels(clusterId), component: 'jobmanager' };
+}
+
+export function emptyPod(): FlinkPod {
+  return { metadata: {}, spec: { containers: [] }, mainContainer: { name: MAIN_CONTAINER_NAME } };
+}
+
+/** Appends volumes and main-container mounts and env, as Flink's decorators do (no de-duplication). */
+export function appendToPod(pod: FlinkPod, add: {
+  volumes?: k8s.Volume[];
+  volumeMounts?: k8s.VolumeMount[];
+  env?: k8s.EnvVar[];
+}): FlinkPod {
+  return {
+    metadata: pod.metadata,
+    spec: { ...pod.spec, volumes: [...(pod.spec.volumes ?? []), ...(add.volumes ?? [])] },
+    mainContainer: {
+      ...pod.mainContainer,
+      volumeMounts: [...(pod.mainContainer.volumeMounts ?? []), ...(add.volumeMounts ?? [])],
+      env: [...(pod.mainContainer.env ?? []), ...(add.env ?? [])],
+    },
+  };
+}
+
+/** Omits empty maps and lists, which Flink's fabric8 objects do not serialize either. */
+export function nonEmpty<T>(value: T[] | Record<string, T> | undefined): any {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value.length : Object.keys(value).length) > 0 ? value : undefined;
+}
+
+/**
+ * `String.valueOf(double)` as Java prints it, for cpu quantities (`KubernetesUtils.getResourceRequirements`):
+ * `1.0`, `0.5`, `0.30000000000000004`.
+ */
+export function javaDouble(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e7) return `${value}.0`;
+  return String(value);
+}

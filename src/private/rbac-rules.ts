@@ -1,0 +1,41 @@
+import { k8s } from 'cdk8s-plus-28';
+import { FlinkVersion } from '../flink-version';
+
+/** What decides which Kubernetes API calls a cluster's pods make (reference §6.3). */
+export interface RbacFacts {
+  readonly version: FlinkVersion;
+  readonly highAvailability: boolean;
+  readonly kubernetesHighAvailability: boolean;
+  readonly hostNetwork: boolean;
+}
+
+/**
+ * The JobManager's least-privilege rules (reference §6.4): TaskManager pods it creates, lists, watches
+ * and deletes; its own Deployment, read as TaskManager owner and deleted on shutdown.
+ */
+export function jobManagerRules(facts: RbacFacts): k8s.PolicyRule[] {
+  const rules: k8s.PolicyRule[] = [
+    { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'list', 'watch'] },
+    { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'delete'] },
+  ];
+  if (facts.kubernetesHighAvailability) {
+    // leader election and HA state in ConfigMaps. fabric8 >= 6.6 (Flink 1.18+) updates the leader lock with
+    // a JSON-merge patch; ≤ 1.18 deletes the cluster's HA ConfigMaps by label (list + deletecollection).
+    const verbs = ['get', 'list', 'watch', 'create', 'update', 'delete'];
+    if (facts.version.isAtLeast(FlinkVersion.V1_18)) verbs.push('patch');
+    if (!facts.version.isAtLeast(FlinkVersion.V1_19)) verbs.push('deletecollection');
+    rules.push({ apiGroups: [''], resources: ['configmaps'], verbs });
+  }
+  if (facts.hostNetwork) {
+    // KubernetesResourceManagerDriver.updateKubernetesServiceTargetPortIfNecessary
+    rules.push({ apiGroups: [''], resources: ['services'], verbs: ['get', 'update'] });
+  }
+  return rules;
+}
+
+/** TaskManagers call the API only for leader retrieval with Kubernetes HA (reference §6.4). */
+export function taskManagerRules(facts: RbacFacts): k8s.PolicyRule[] {
+  return facts.kubernetesHighAvailability
+    ? [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]
+    : [];
+}

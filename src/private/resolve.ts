@@ -1,0 +1,574 @@
+import { Size } from 'cdk8s';
+import { ConfigEntry, FlinkConfig, Origin } from './config';
+import { distributionDefaults } from './distribution';
+import { encodeList, encodeListOfMaps, encodeMap, parseList, parseListOfMaps, parseMap } from './encoding';
+import { defaultLogConfigFiles } from './log-config';
+import { jobManagerProcessMemoryMiB, validateTaskManagerMemory } from './memory';
+import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec } from './options';
+import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
+import { FlinkVersion } from '../flink-version';
+
+/** Session or application mode: `execution.target` and the JobManager entrypoint follow it. */
+export enum DeploymentTarget {
+  SESSION = 'kubernetes-session',
+  APPLICATION = 'kubernetes-application',
+}
+
+const ENTRYPOINT_CLASS: Record<DeploymentTarget, string> = {
+  [DeploymentTarget.SESSION]: 'org.apache.flink.kubernetes.entrypoint.KubernetesSessionClusterEntrypoint',
+  [DeploymentTarget.APPLICATION]: 'org.apache.flink.kubernetes.entrypoint.KubernetesApplicationClusterEntrypoint',
+};
+
+/** What the construct knows that props do not. */
+export interface ResolveContext {
+  readonly target: DeploymentTarget;
+  /** the cluster id derived from the construct path, used when none is given */
+  readonly defaultClusterId: string;
+  /** the chart's namespace, if any */
+  readonly chartNamespace?: string;
+}
+
+export interface ResolvedToleration {
+  readonly key?: string;
+  readonly operator?: string;
+  readonly value?: string;
+  readonly effect?: string;
+  readonly tolerationSeconds?: number;
+}
+
+export interface ResolvedOwnerReference {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly uid?: string;
+  readonly controller?: boolean;
+  readonly blockOwnerDeletion?: boolean;
+}
+
+export interface ResolvedSecretKeyRef {
+  readonly env: string;
+  readonly secret: string;
+  readonly key: string;
+}
+
+/** The JobManager as Flink's `KubernetesJobManagerParameters` sees it. */
+export interface ResolvedJobManager {
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+  readonly nodeSelector: Record<string, string>;
+  readonly tolerations: ResolvedToleration[];
+  readonly ownerReferences: ResolvedOwnerReference[];
+  readonly replicas: number;
+  readonly cpu: number;
+  readonly cpuLimitFactor: number;
+  readonly memoryMiB: number;
+  readonly memoryLimitFactor: number;
+  /** `containerized.master.env.*`, sorted by name */
+  readonly env: Array<[string, string]>;
+  readonly entrypointArgs: string;
+  /** the service account name; `createdServiceAccount` says whether we create it */
+  readonly serviceAccount: string;
+}
+
+/** The immutable result of resolving a cluster's props: everything the renderers need. */
+export interface ResolvedCluster {
+  readonly version: FlinkVersion;
+  readonly target: DeploymentTarget;
+  readonly clusterId: string;
+  readonly namespace: string;
+  readonly config: FlinkConfig;
+  /** log configuration files shipped before the configuration file, in Flink's order */
+  readonly logFiles: Array<[string, string]>;
+  readonly highAvailability: boolean;
+  /** `high-availability.type: kubernetes` (or its factory class): HA state lives in ConfigMaps */
+  readonly kubernetesHighAvailability: boolean;
+  readonly hostNetwork: boolean;
+  readonly image: string;
+  readonly imagePullPolicy: string;
+  readonly imagePullSecrets: string[];
+  readonly entryPath: string;
+  readonly confDir: string;
+  readonly logDir?: string;
+  readonly restPort: number;
+  readonly restBindPort: number;
+  readonly rpcPort: number;
+  readonly blobPort: number;
+  readonly restServiceType: RestServiceExposedType;
+  readonly restServiceAnnotations: Record<string, string>;
+  readonly restServiceLabels: Record<string, string>;
+  readonly internalServiceAnnotations: Record<string, string>;
+  readonly internalServiceLabels: Record<string, string>;
+  readonly secrets: Array<[string, string]>;
+  readonly envSecretKeyRefs: ResolvedSecretKeyRef[];
+  readonly hadoopConfigMap?: string;
+  readonly userArtifactsDir?: string;
+  readonly jobManager: ResolvedJobManager;
+  readonly taskManagerServiceAccount: string;
+  /** whether the JobManager's service account is ours to create and bind */
+  readonly createJobManagerServiceAccount: boolean;
+  /** whether the TaskManagers' service account is ours to create */
+  readonly createTaskManagerServiceAccount: boolean;
+}
+
+const CLUSTER_ID_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** `Constants.MAXIMUM_CHARACTERS_OF_CLUSTER_ID` */
+const MAX_CLUSTER_ID_LENGTH = 45;
+
+/** Keys `FlinkConfMountDecorator.getClusterSidePropertiesMap` removes before shipping (reference §2.2). */
+const REMOVED_BY_CLIENT = [
+  'kubernetes.config.file',
+  '$internal.deployment.config-dir',
+  'rest.bind-address',
+  'jobmanager.bind-host',
+  'taskmanager.bind-host',
+  'taskmanager.host',
+];
+
+/** Environment variables Flink's decorators set on the JobManager container. */
+const RESERVED_MASTER_ENV = ['_POD_IP_ADDRESS', 'FLINK_LOG_DIR', 'HADOOP_CONF_DIR'];
+
+function explicit(prop: string): Origin {
+  return { prop, explicit: true };
+}
+
+function where(entry: ConfigEntry | undefined, key: string): string {
+  return entry?.origin.prop ?? `the Flink option '${key}'`;
+}
+
+/** Reads typed values out of the configuration; parse errors name the prop that set the value. */
+class Reader {
+  private readonly standardYaml: boolean;
+  constructor(private readonly config: FlinkConfig, private readonly version: FlinkVersion) {
+    this.standardYaml = version.isAtLeast(FlinkVersion.V1_19);
+  }
+
+  key(option: OptionSpec): string {
+    return keyOf(option, this.version.ordinal);
+  }
+
+  string(option: OptionSpec): string | undefined {
+    return this.config.get(this.key(option));
+  }
+
+  fail(option: OptionSpec | string, message: string): never {
+    const key = typeof option === 'string' ? option : this.key(option);
+    const entry = this.config.entry(key);
+    throw new Error(`${where(entry, key)} is '${entry?.value}': ${message}`);
+  }
+
+  number(option: OptionSpec, fallback: number): number {
+    const raw = this.string(option);
+    if (raw === undefined) return fallback;
+    const value = Number(raw.trim());
+    if (raw.trim() === '' || !Number.isFinite(value)) this.fail(option, 'expected a number');
+    return value;
+  }
+
+  integer(option: OptionSpec, fallback: number): number {
+    const value = this.number(option, fallback);
+    if (!Number.isInteger(value)) this.fail(option, 'expected a whole number');
+    return value;
+  }
+
+  boolean(option: OptionSpec, fallback: boolean): boolean {
+    const raw = this.string(option)?.trim().toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false') this.fail(option, 'expected true or false');
+    return raw === 'true';
+  }
+
+  /** A fixed port: `KubernetesUtils.parsePort`; `0` means Flink's fixed default where `zeroMeans` is given. */
+  port(option: OptionSpec, fallback: number, zeroMeans?: number): number {
+    const raw = this.string(option)?.trim();
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw)) this.fail(option, 'Flink on Kubernetes needs a fixed port, not a range or list (KubernetesUtils.parsePort); set a single port number');
+    const value = Number(raw);
+    if (value === 0 && zeroMeans !== undefined) return zeroMeans;
+    if (value < 1 || value > 65535) this.fail(option, 'expected a port from 1 to 65535');
+    return value;
+  }
+
+  map(option: OptionSpec): Record<string, string> {
+    const key = this.key(option);
+    const raw = this.config.get(key);
+    if (raw !== undefined) {
+      try {
+        return parseMap(raw, this.standardYaml);
+      } catch (e) {
+        this.fail(option, `${(e as Error).message}; expected Flink's map format 'k1:v1,k2:v2'`);
+      }
+    }
+    // Flink also reads a map option from prefixed keys `<key>.<mapKey>` (`ConfigurationUtils.convertToPropertiesPrefixed`)
+    const prefixed: Record<string, string> = {};
+    for (const entry of this.config.withPrefix(`${key}.`)) prefixed[entry.key.substring(key.length + 1)] = entry.value;
+    return prefixed;
+  }
+
+  list(option: OptionSpec): string[] {
+    const raw = this.string(option);
+    if (raw === undefined) return [];
+    try {
+      return parseList(raw, this.standardYaml);
+    } catch (e) {
+      return this.fail(option, `${(e as Error).message}; expected Flink's list format 'a;b;c'`);
+    }
+  }
+
+  listOfMaps(option: OptionSpec): Array<Record<string, string>> {
+    const raw = this.string(option);
+    if (raw === undefined) return [];
+    try {
+      return parseListOfMaps(raw, this.standardYaml);
+    } catch (e) {
+      return this.fail(option, `${(e as Error).message}; expected Flink's format 'k1:v1,k2:v2;k1:v3,k2:v4'`);
+    }
+  }
+}
+
+function sizeToFlink(size: Size, prop: string): string {
+  const mib = size.toMebibytes({ rounding: 2 /* SizeRoundingBehavior.NONE */ });
+  if (!Number.isInteger(mib) || mib <= 0) {
+    throw new Error(`'${prop}' is ${mib} MiB: Flink's memory sizes here must be a positive whole number of mebibytes; use e.g. Size.mebibytes(1600) or Size.gibibytes(2)`);
+  }
+  return `${mib}m`;
+}
+
+function positive(value: number, prop: string, min: number, what: string): string {
+  if (!Number.isFinite(value) || value < min || (min === 0 && value === 0)) {
+    throw new Error(`'${prop}' is ${value}: ${what}`);
+  }
+  return String(value);
+}
+
+/** Typed props → the Flink options they stand for: sugar over the same keys, never a second path. */
+function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ordinal: number): void {
+  const key = (o: OptionSpec) => keyOf(o, ordinal);
+  const set = (o: OptionSpec, value: string | undefined, prop: string) => {
+    if (value !== undefined) config.set(key(o), value, explicit(prop));
+  };
+  const map = (m: Record<string, string> | undefined) => (m === undefined ? undefined : encodeMap(m));
+
+  set(Options.CLUSTER_ID, props.clusterId, 'clusterId');
+  set(Options.NAMESPACE, props.namespace, 'namespace');
+  set(Options.CONTAINER_IMAGE, props.image, 'image');
+  set(Options.IMAGE_PULL_POLICY, props.imagePullPolicy, 'imagePullPolicy');
+  if (props.imagePullSecrets !== undefined) {
+    set(Options.IMAGE_PULL_SECRETS, encodeList(props.imagePullSecrets.map(s => s.name)), 'imagePullSecrets');
+  }
+  if (props.serviceAccount !== undefined) set(Options.JM_SERVICE_ACCOUNT, props.serviceAccount.name, 'serviceAccount');
+
+  const jm = props.jobManager ?? {};
+  if (jm.memory !== undefined) set(Options.JM_PROCESS_MEMORY, sizeToFlink(jm.memory, 'jobManager.memory'), 'jobManager.memory');
+  if (jm.cpu !== undefined) set(Options.JM_CPU, positive(jm.cpu, 'jobManager.cpu', 0, 'the JobManager needs more than 0 CPU; set e.g. 0.5 or 1'), 'jobManager.cpu');
+  if (jm.replicas !== undefined) {
+    if (!Number.isInteger(jm.replicas) || jm.replicas < 1) {
+      throw new Error(`'jobManager.replicas' is ${jm.replicas}: it must be a whole number of at least 1 (KubernetesJobManagerParameters.getReplicas)`);
+    }
+    set(Options.JM_REPLICAS, String(jm.replicas), 'jobManager.replicas');
+  }
+  if (jm.cpuLimitFactor !== undefined) set(Options.JM_CPU_LIMIT_FACTOR, positive(jm.cpuLimitFactor, 'jobManager.cpuLimitFactor', 1, 'a limit factor must be at least 1 (the limit is cpu × factor); use 1 for limit = request'), 'jobManager.cpuLimitFactor');
+  if (jm.memoryLimitFactor !== undefined) set(Options.JM_MEMORY_LIMIT_FACTOR, positive(jm.memoryLimitFactor, 'jobManager.memoryLimitFactor', 1, 'a limit factor must be at least 1 (the limit is memory × factor); use 1 for limit = request'), 'jobManager.memoryLimitFactor');
+  set(Options.JM_LABELS, map(jm.labels), 'jobManager.labels');
+  set(Options.JM_ANNOTATIONS, map(jm.annotations), 'jobManager.annotations');
+  set(Options.JM_NODE_SELECTOR, map(jm.nodeSelector), 'jobManager.nodeSelector');
+  if (jm.tolerations !== undefined) set(Options.JM_TOLERATIONS, encodeTolerations(jm.tolerations), 'jobManager.tolerations');
+
+  const tm = props.taskManager ?? {};
+  if (tm.memory !== undefined) set(Options.TM_PROCESS_MEMORY, sizeToFlink(tm.memory, 'taskManager.memory'), 'taskManager.memory');
+  if (tm.cpu !== undefined) set(Options.TM_CPU, positive(tm.cpu, 'taskManager.cpu', 0, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot'), 'taskManager.cpu');
+  if (tm.taskSlots !== undefined) {
+    if (!Number.isInteger(tm.taskSlots) || tm.taskSlots < 1) {
+      throw new Error(`'taskManager.taskSlots' is ${tm.taskSlots}: a TaskManager needs a whole number of at least 1 task slot`);
+    }
+    set(Options.TASK_SLOTS, String(tm.taskSlots), 'taskManager.taskSlots');
+  }
+  if (tm.cpuLimitFactor !== undefined) set(Options.TM_CPU_LIMIT_FACTOR, positive(tm.cpuLimitFactor, 'taskManager.cpuLimitFactor', 1, 'a limit factor must be at least 1 (the limit is cpu × factor); use 1 for limit = request'), 'taskManager.cpuLimitFactor');
+  if (tm.memoryLimitFactor !== undefined) set(Options.TM_MEMORY_LIMIT_FACTOR, positive(tm.memoryLimitFactor, 'taskManager.memoryLimitFactor', 1, 'a limit factor must be at least 1 (the limit is memory × factor); use 1 for limit = request'), 'taskManager.memoryLimitFactor');
+  set(Options.TM_LABELS, map(tm.labels), 'taskManager.labels');
+  set(Options.TM_ANNOTATIONS, map(tm.annotations), 'taskManager.annotations');
+  set(Options.TM_NODE_SELECTOR, map(tm.nodeSelector), 'taskManager.nodeSelector');
+  if (tm.tolerations !== undefined) set(Options.TM_TOLERATIONS, encodeTolerations(tm.tolerations), 'taskManager.tolerations');
+  if (tm.serviceAccount !== undefined) set(Options.TM_SERVICE_ACCOUNT, tm.serviceAccount.name, 'taskManager.serviceAccount');
+
+  const rest = props.restService ?? {};
+  set(Options.REST_SERVICE_EXPOSED_TYPE, rest.exposedType, 'restService.exposedType');
+  set(Options.REST_SERVICE_ANNOTATIONS, map(rest.annotations), 'restService.annotations');
+}
+
+/** Tolerations in `KubernetesToleration`'s keys. */
+function encodeTolerations(tolerations: ResolvedToleration[]): string {
+  return encodeListOfMaps(tolerations.map(t => {
+    const m: Record<string, string> = {};
+    for (const k of ['key', 'operator', 'value', 'effect', 'tolerationSeconds'] as const) {
+      if (t[k] !== undefined) m[k] = String(t[k]);
+    }
+    return m;
+  }));
+}
+
+function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleration[] {
+  // KubernetesToleration.fromMap: keys are case-insensitive, tolerationSeconds is a Long
+  return reader.listOfMaps(option).map(raw => {
+    const m: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) m[k.toLowerCase()] = v;
+    const seconds = m.tolerationseconds;
+    if (seconds !== undefined && !/^-?\d+$/.test(seconds.trim())) {
+      reader.fail(option, `tolerationSeconds '${seconds}' is not a whole number`);
+    }
+    return {
+      key: m.key,
+      operator: m.operator,
+      value: m.value,
+      effect: m.effect,
+      tolerationSeconds: seconds === undefined ? undefined : Number(seconds.trim()),
+    };
+  });
+}
+
+function parseOwnerReferences(reader: Reader): ResolvedOwnerReference[] {
+  // KubernetesOwnerReference.fromMap: keys are case-insensitive, booleans via Boolean.valueOf
+  return reader.listOfMaps(Options.JM_OWNER_REFERENCE).map(raw => {
+    const m: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) m[k.toLowerCase()] = v;
+    const bool = (v: string | undefined) => (v === undefined ? undefined : v.toLowerCase() === 'true');
+    return {
+      apiVersion: m.apiversion,
+      kind: m.kind,
+      name: m.name,
+      uid: m.uid,
+      controller: bool(m.controller),
+      blockOwnerDeletion: bool(m.blockownerdeletion),
+    };
+  });
+}
+
+/** `HighAvailabilityMode.fromConfig`: NONE/standalone mean off; ZOOKEEPER, KUBERNETES or a factory class mean on. */
+function isHighAvailability(reader: Reader): boolean {
+  const mode = reader.string(Options.HA_TYPE)?.trim();
+  return mode !== undefined && mode !== '' && !['none', 'standalone'].includes(mode.toLowerCase());
+}
+
+function isKubernetesHighAvailability(reader: Reader): boolean {
+  const mode = reader.string(Options.HA_TYPE)?.trim() ?? '';
+  return mode.toLowerCase() === 'kubernetes' || mode === 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory';
+}
+
+/**
+ * Resolves props into the effective configuration and every value the renderers need, applying what
+ * Flink's client does in `KubernetesClusterDescriptor.deployClusterInternal` and the decorators' parameter
+ * classes (reference §1, §2.2, §5). Every error is thrown here, at construction.
+ */
+export function resolveCluster(props: FlinkClusterProps, context: ResolveContext): ResolvedCluster {
+  const version = props.version;
+  const ordinal = version.ordinal;
+  const config = new FlinkConfig();
+  const key = (o: OptionSpec) => keyOf(o, ordinal);
+
+  // 1. the distribution's conf/ file, which the ConfigMap replaces in the pod
+  for (const [k, v] of distributionDefaults(version)) config.set(k, v);
+
+  // 2. typed props, then -D options
+  setTypedProps(config, props, ordinal);
+  for (const [k, v] of Object.entries(props.flinkConfiguration ?? {})) {
+    const prop = `flinkConfiguration['${k}']`;
+    checkUserKey(k, ordinal, prop);
+    if (typeof v !== 'string') throw new Error(`${prop} is ${JSON.stringify(v)}: Flink options are strings, as on the command line; write '${String(v)}'`);
+    if (REMOVED_BY_CLIENT.includes(k)) {
+      throw new Error(`${prop}: Flink's client removes '${k}' before shipping the configuration (FlinkConfMountDecorator), so it would have no effect; remove it`);
+    }
+    config.set(k, v, explicit(prop));
+  }
+  for (const k of REMOVED_BY_CLIENT) config.delete(k);
+
+  const reader = new Reader(config, version);
+
+  // 3. what the client derives
+  const clusterId = reader.string(Options.CLUSTER_ID) ?? context.defaultClusterId;
+  validateClusterId(clusterId, config.entry(key(Options.CLUSTER_ID))?.origin.prop ?? 'clusterId (derived from the construct path)');
+  config.put(key(Options.CLUSTER_ID), clusterId);
+
+  const namespace = reader.string(Options.NAMESPACE) ?? context.chartNamespace ?? 'default';
+  if (namespace.trim() === '') reader.fail(Options.NAMESPACE, 'the namespace must not be blank');
+  config.put(key(Options.NAMESPACE), namespace);
+
+  const image = reader.string(Options.CONTAINER_IMAGE) ?? version.defaultImage;
+  if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank');
+  config.put(key(Options.CONTAINER_IMAGE), image);
+
+  const target = reader.string(Options.EXECUTION_TARGET);
+  if (target !== undefined && target.trim().toLowerCase() !== context.target) {
+    const perJob = /per-job|perjob/i.test(target);
+    const fix = context.target === DeploymentTarget.SESSION
+      ? (perJob ? 'per-job mode does not exist on native Kubernetes (KubernetesClusterDescriptor.deployJobCluster); run the job in a FlinkApplicationCluster instead' : `a FlinkSessionCluster always runs '${context.target}'; remove the option`)
+      : (perJob ? 'per-job mode does not exist on native Kubernetes; this FlinkApplicationCluster already runs one job per cluster' : `a FlinkApplicationCluster always runs '${context.target}'; remove the option`);
+    reader.fail(Options.EXECUTION_TARGET, fix);
+  }
+  config.put(key(Options.EXECUTION_TARGET), context.target);
+  config.set(key(Options.EXECUTION_MODE), 'NORMAL');
+  config.set(key(Options.INTERNAL_ENTRYPOINT_CLASS), ENTRYPOINT_CLASS[context.target]);
+
+  const highAvailability = isHighAvailability(reader);
+  const hostNetwork = reader.boolean(Options.HOST_NETWORK, false);
+
+  // ports: KubernetesUtils.checkAndUpdatePortConfigOption fixes "0" to the defaults
+  const blobPort = reader.port(Options.BLOB_SERVER_PORT, 6124, 6124);
+  config.put(key(Options.BLOB_SERVER_PORT), String(blobPort));
+  const tmRpcPort = reader.port(Options.TASKMANAGER_RPC_PORT, 6122, 6122);
+  config.put(key(Options.TASKMANAGER_RPC_PORT), String(tmRpcPort));
+  const restPort = reader.port(Options.REST_PORT, 8081);
+  const restBindPort = reader.port(Options.REST_BIND_PORT, restPort, 8081);
+  if (reader.string(Options.REST_BIND_PORT)?.trim() === '0') config.put(key(Options.REST_BIND_PORT), '8081');
+  const rpcPort = reader.port(Options.JOBMANAGER_RPC_PORT, 6123);
+
+  if (highAvailability) {
+    // KubernetesClusterDescriptor.deployClusterInternal
+    const haClusterId = reader.string(Options.HA_CLUSTER_ID);
+    if (haClusterId !== undefined && config.isExplicit(key(Options.HA_CLUSTER_ID)) && haClusterId !== clusterId) {
+      reader.fail(Options.HA_CLUSTER_ID, `Flink's client overwrites it with the cluster id '${clusterId}'; remove it`);
+    }
+    config.put(key(Options.HA_CLUSTER_ID), clusterId);
+    const haPort = reader.port(Options.HA_JOBMANAGER_PORT, 0, rpcPort);
+    config.put(key(Options.HA_JOBMANAGER_PORT), String(haPort || rpcPort));
+  } else {
+    // InternalServiceDecorator points jobmanager.rpc.address at the internal Service
+    const rpcAddress = `${clusterId}.${namespace}`;
+    if (config.isExplicit(key(Options.JOBMANAGER_RPC_ADDRESS)) && reader.string(Options.JOBMANAGER_RPC_ADDRESS) !== rpcAddress) {
+      reader.fail(Options.JOBMANAGER_RPC_ADDRESS, `without high availability Flink's client sets it to the internal Service '${rpcAddress}' (InternalServiceDecorator); remove it`);
+    }
+    config.put(key(Options.JOBMANAGER_RPC_ADDRESS), rpcAddress);
+  }
+
+  // service accounts: kubernetes.<component>.service-account, falling back to kubernetes.service-account
+  const sharedAccount = reader.string(Options.SERVICE_ACCOUNT);
+  const explicitJmAccount = reader.string(Options.JM_SERVICE_ACCOUNT) ?? sharedAccount;
+  const explicitTmAccount = reader.string(Options.TM_SERVICE_ACCOUNT) ?? sharedAccount;
+  const jmServiceAccount = explicitJmAccount ?? `${clusterId}-jobmanager`;
+  const tmServiceAccount = explicitTmAccount ?? `${clusterId}-taskmanager`;
+  if (explicitJmAccount === undefined) config.set(key(Options.JM_SERVICE_ACCOUNT), jmServiceAccount);
+  if (explicitTmAccount === undefined) config.set(key(Options.TM_SERVICE_ACCOUNT), tmServiceAccount);
+
+  // JobManager parameters (KubernetesJobManagerParameters)
+  const replicas = reader.integer(Options.JM_REPLICAS, 1);
+  if (replicas < 1) reader.fail(Options.JM_REPLICAS, '\'kubernetes.jobmanager.replicas\' should not be configured less than one; set 1');
+  if (replicas > 1 && !highAvailability) {
+    reader.fail(Options.JM_REPLICAS, 'standby JobManagers need high availability ("High availability should be enabled when starting standby JobManagers."); set replicas to 1 or enable high availability');
+  }
+  const factor = (o: OptionSpec) => {
+    const v = reader.number(o, 1);
+    if (v < 1) reader.fail(o, `${key(o)} should be greater or equal to 1`);
+    return v;
+  };
+  const jmCpu = reader.number(Options.JM_CPU, 1);
+  if (jmCpu <= 0) reader.fail(Options.JM_CPU, 'the JobManager needs more than 0 CPU');
+  const tmCpu = reader.string(Options.TM_CPU) === undefined ? undefined : reader.number(Options.TM_CPU, -1);
+  if (tmCpu !== undefined && tmCpu <= 0 && config.entry(key(Options.TM_CPU))?.origin.prop?.startsWith('taskManager')) {
+    reader.fail(Options.TM_CPU, 'a TaskManager needs more than 0 CPU');
+  }
+  const jmEnv: Array<[string, string]> = config.withPrefix(MASTER_ENV_PREFIX).map(e => {
+    const name = e.key.substring(MASTER_ENV_PREFIX.length);
+    if (RESERVED_MASTER_ENV.includes(name)) {
+      throw new Error(`${where(e, e.key)}: Flink sets the JobManager's environment variable ${name} itself; remove it`);
+    }
+    return [name, e.value];
+  });
+  const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? ImagePullPolicy.IF_NOT_PRESENT;
+  const policy = Object.values(ImagePullPolicy).find(p => p.toLowerCase() === pullPolicy.trim().toLowerCase());
+  if (policy === undefined) return reader.fail(Options.IMAGE_PULL_POLICY, `expected one of ${Object.values(ImagePullPolicy).join(', ')}`);
+  const exposedRaw = reader.string(Options.REST_SERVICE_EXPOSED_TYPE) ?? RestServiceExposedType.CLUSTER_IP;
+  const restServiceType = Object.values(RestServiceExposedType).find(t => t.toLowerCase() === exposedRaw.trim().toLowerCase());
+  if (restServiceType === undefined) return reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `expected one of ${Object.values(RestServiceExposedType).join(', ')}`);
+
+  const jobManager: ResolvedJobManager = {
+    labels: reader.map(Options.JM_LABELS),
+    annotations: reader.map(Options.JM_ANNOTATIONS),
+    nodeSelector: reader.map(Options.JM_NODE_SELECTOR),
+    tolerations: parseTolerations(reader, Options.JM_TOLERATIONS),
+    ownerReferences: parseOwnerReferences(reader),
+    replicas,
+    cpu: jmCpu,
+    cpuLimitFactor: factor(Options.JM_CPU_LIMIT_FACTOR),
+    memoryMiB: jobManagerProcessMemoryMiB(config),
+    memoryLimitFactor: factor(Options.JM_MEMORY_LIMIT_FACTOR),
+    env: jmEnv,
+    entrypointArgs: reader.string(Options.JM_ENTRYPOINT_ARGS) ?? '',
+    serviceAccount: jmServiceAccount,
+  };
+  factor(Options.TM_CPU_LIMIT_FACTOR);
+  factor(Options.TM_MEMORY_LIMIT_FACTOR);
+  parseTolerations(reader, Options.TM_TOLERATIONS);
+  reader.map(Options.TM_LABELS);
+  reader.map(Options.TM_ANNOTATIONS);
+  reader.map(Options.TM_NODE_SELECTOR);
+  const slots = reader.integer(Options.TASK_SLOTS, 1);
+  if (slots < 1) reader.fail(Options.TASK_SLOTS, 'a TaskManager needs at least 1 task slot');
+  validateTaskManagerMemory(config);
+
+  const secrets: Array<[string, string]> = Object.entries(reader.map(Options.SECRETS));
+  const envSecretKeyRefs = reader.listOfMaps(Options.ENV_SECRET_KEY_REF).map(m => {
+    // KubernetesSecretEnvVar.fromMap: keys env, secret, key (case-sensitive)
+    if (m.env === undefined || m.secret === undefined || m.key === undefined) {
+      reader.fail(Options.ENV_SECRET_KEY_REF, 'every entry needs env, secret and key, e.g. \'env:DB_PASSWORD,secret:db,key:password\'');
+    }
+    return { env: m.env, secret: m.secret, key: m.key };
+  });
+
+  const hadoopDecorator = reader.boolean(Options.HADOOP_DECORATOR_ENABLED, true);
+  const hadoopConfigMap = reader.string(Options.HADOOP_CONF_CONFIG_MAP)?.trim();
+
+  const logFiles = logConfigFiles(version, props.logConfigFiles);
+
+  return {
+    version,
+    target: context.target,
+    clusterId,
+    namespace,
+    config,
+    logFiles,
+    highAvailability,
+    kubernetesHighAvailability: isKubernetesHighAvailability(reader),
+    hostNetwork,
+    image,
+    imagePullPolicy: policy,
+    imagePullSecrets: reader.list(Options.IMAGE_PULL_SECRETS).map(s => s.trim()).filter(s => s !== ''),
+    entryPath: reader.string(Options.ENTRY_PATH) ?? '/docker-entrypoint.sh',
+    confDir: reader.string(Options.FLINK_CONF_DIR) ?? '/opt/flink/conf',
+    logDir: reader.string(Options.FLINK_LOG_DIR),
+    restPort,
+    restBindPort,
+    rpcPort,
+    blobPort,
+    restServiceType,
+    restServiceAnnotations: reader.map(Options.REST_SERVICE_ANNOTATIONS),
+    restServiceLabels: version.hasServiceLabels ? reader.map(Options.REST_SERVICE_LABELS) : {},
+    internalServiceAnnotations: version.hasInternalServiceAnnotations ? reader.map(Options.INTERNAL_SERVICE_ANNOTATIONS) : {},
+    internalServiceLabels: version.hasServiceLabels ? reader.map(Options.INTERNAL_SERVICE_LABELS) : {},
+    secrets,
+    envSecretKeyRefs,
+    hadoopConfigMap: hadoopDecorator && hadoopConfigMap ? hadoopConfigMap : undefined,
+    userArtifactsDir: version.hasUserArtifactsVolume ? (reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts') : undefined,
+    jobManager,
+    taskManagerServiceAccount: tmServiceAccount,
+    createJobManagerServiceAccount: explicitJmAccount === undefined,
+    createTaskManagerServiceAccount: explicitTmAccount === undefined,
+  };
+}
+
+function validateClusterId(clusterId: string, prop: string): void {
+  if (clusterId.length > MAX_CLUSTER_ID_LENGTH) {
+    throw new Error(`${prop} is '${clusterId}' (${clusterId.length} characters): kubernetes.cluster-id must be no more than ${MAX_CLUSTER_ID_LENGTH} characters; choose a shorter id`);
+  }
+  if (!CLUSTER_ID_PATTERN.test(clusterId)) {
+    throw new Error(`${prop} is '${clusterId}': a cluster id must be lowercase letters, digits and '-', start with a letter and end with a letter or digit (${CLUSTER_ID_PATTERN.source}), because it names Kubernetes Services; e.g. 'my-flink-cluster'`);
+  }
+}
+
+function logConfigFiles(version: FlinkVersion, overrides: Record<string, string> = {}): Array<[string, string]> {
+  const names = version.logConfigFileNames;
+  for (const name of Object.keys(overrides)) {
+    if (!names.includes(name)) {
+      throw new Error(`'logConfigFiles' has '${name}', which Flink ${version.minorVersion} does not ship; use one of ${names.join(', ')}`);
+    }
+  }
+  const defaults = defaultLogConfigFiles();
+  return names.map(name => [name, overrides[name] ?? defaults[name]]);
+}

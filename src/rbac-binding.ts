@@ -1,0 +1,63 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import type { FlinkCluster } from './cluster';
+import { commonLabels } from './private/pod';
+
+/**
+ * Props of an `RbacBinding`.
+ */
+export interface RbacBindingProps {
+  /** The cluster whose pods need the rights; the rules follow its options. */
+  readonly cluster: FlinkCluster;
+
+  /**
+   * The JobManager's service account.
+   *
+   * @default - the cluster's `jobManagerServiceAccount`
+   */
+  readonly jobManagerServiceAccount?: kplus.IServiceAccount;
+
+  /**
+   * The TaskManagers' service account, bound only when they need API rights (Kubernetes high
+   * availability).
+   *
+   * @default - the cluster's `taskManagerServiceAccount`
+   */
+  readonly taskManagerServiceAccount?: kplus.IServiceAccount;
+}
+
+/**
+ * Binds a Flink cluster's service accounts to namespaced Roles with exactly the rights its pods need
+ * (reference §6.4): never a ClusterRole, never the `edit` role. Every cluster creates one for its own
+ * service accounts; create one yourself for service accounts you bring.
+ */
+export class RbacBinding extends Construct {
+  /** The JobManager's Role. */
+  public readonly jobManagerRole: ApiObject;
+  /** The TaskManagers' Role, only when they need API rights. */
+  public readonly taskManagerRole?: ApiObject;
+
+  constructor(scope: Construct, id: string, props: RbacBindingProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    this.jobManagerRole = this.bind('JobManager', `${cluster.clusterId}-jobmanager`, cluster,
+      cluster.jobManagerPolicyRules, props.jobManagerServiceAccount ?? cluster.jobManagerServiceAccount);
+    const tmRules = cluster.taskManagerPolicyRules;
+    if (tmRules.length > 0) {
+      this.taskManagerRole = this.bind('TaskManager', `${cluster.clusterId}-taskmanager`, cluster,
+        tmRules, props.taskManagerServiceAccount ?? cluster.taskManagerServiceAccount);
+    }
+  }
+
+  private bind(id: string, name: string, cluster: FlinkCluster, rules: kplus.k8s.PolicyRule[], account: kplus.IServiceAccount): ApiObject {
+    const metadata = { name, namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) };
+    const role = new kplus.k8s.KubeRole(this, `${id}Role`, { metadata, rules });
+    new kplus.k8s.KubeRoleBinding(this, `${id}RoleBinding`, {
+      metadata,
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role.name },
+      subjects: [{ kind: 'ServiceAccount', name: account.name, namespace: cluster.namespace }],
+    });
+    return role;
+  }
+}
