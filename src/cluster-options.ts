@@ -242,5 +242,19 @@ export interface FlinkClusterProps {
    * file in `/opt/flink/log`
    */
   readonly logConfigFiles?: { [fileName: string]: string };
+
+  /**
+   * Run the JobManager and TaskManager pods as the official images' non-root `flink` user (uid and gid
+   * 9999), without privilege escalation, without Linux capabilities and with the runtime's default seccomp
+   * profile (the Pod Security Standards' `restricted` profile). The official images start as root only to
+   * step down to that user (`docker-entrypoint.sh`), so Flink itself runs the same either way. The
+   * JobManager gets it in its Deployment; TaskManagers through a pod template shipped in ConfigMap
+   * `pod-template-<clusterId>`, as `kubernetes.pod-template-file.taskmanager` does.
+   *
+   * Set `false` for an image whose Flink user is not uid 9999.
+   *
+   * @default true
+   */
+  readonly runAsNonRoot?: boolean;
 }
 

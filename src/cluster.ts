@@ -56,6 +56,8 @@ export abstract class FlinkCluster extends Construct {
   public readonly restService: ApiObject;
   /** The ConfigMap holding Flink's configuration and log configuration. */
   public readonly configMap: ApiObject;
+  /** The ConfigMap `pod-template-<clusterId>` holding the TaskManager pod template, if there is one. */
+  public readonly podTemplateConfigMap?: ApiObject;
   /** The headless internal Service `<clusterId>` (only without high availability). */
   public readonly internalService?: ApiObject;
   /** The RBAC created for the cluster's own service accounts (none for service accounts you bring). */
@@ -84,6 +86,7 @@ export abstract class FlinkCluster extends Construct {
     if (spec.internalService) this.internalService = new kplus.k8s.KubeService(this, 'InternalService', spec.internalService);
     this.restService = new kplus.k8s.KubeService(this, 'RestService', spec.restService);
     this.configMap = new kplus.k8s.KubeConfigMap(this, 'ConfigMap', spec.configMap);
+    if (spec.podTemplateConfigMap) this.podTemplateConfigMap = new kplus.k8s.KubeConfigMap(this, 'PodTemplateConfigMap', spec.podTemplateConfigMap);
     this.restServiceName = this.restService.name;
     this.configMapName = this.configMap.name;
     this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;

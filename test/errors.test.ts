@@ -104,6 +104,11 @@ describe('bad input is an error at synth time, naming the prop, the value and th
       .toThrow("'recovery.mode' is deprecated in Flink 1.20; use 'high-availability.type' instead");
   });
 
+  test('fails on pod-template-file options, which name a file on the client machine', () => {
+    expect(build({ flinkConfiguration: { 'kubernetes.pod-template-file.taskmanager': '/tmp/tm.yaml' } }))
+      .toThrow("flinkConfiguration['kubernetes.pod-template-file.taskmanager']: 'kubernetes.pod-template-file.taskmanager' names a file on the machine that runs Flink's client, which a synth does not read");
+  });
+
   test('fails on keys Flink\'s client removes before shipping', () => {
     expect(build({ flinkConfiguration: { 'taskmanager.host': 'x' } }))
       .toThrow("flinkConfiguration['taskmanager.host']: Flink's client removes 'taskmanager.host' before shipping the configuration (FlinkConfMountDecorator), so it would have no effect; remove it");

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import { FlinkSessionCluster, FlinkVersion, ImagePullPolicy, RestServiceExposedType } from '../src';
 
@@ -80,20 +81,42 @@ describe.each([
     });
   });
 
-  test('§1.1/§1.4: volumes and mounts — user-artifacts-volume from 1.19, flink-config-volume with log files then the conf file', () => {
+  test('§1.1/§1.4/§1.7: volumes and mounts — user-artifacts-volume from 1.19, flink-config-volume with log files then the conf file, pod-template-volume', () => {
     const files = [...version.logConfigFileNames, version.configFileName];
-    const configVolume = {
-      name: 'flink-config-volume',
-      configMap: { name: `flink-config-${ID}`, items: files.map(f => ({ key: f, path: f })) },
-    };
-    const configMount = { name: 'flink-config-volume', mountPath: '/opt/flink/conf' };
-    if (version.isAtLeast(FlinkVersion.V1_19)) {
-      expect(deployment.spec.template.spec.volumes).toStrictEqual([{ name: 'user-artifacts-volume', emptyDir: {} }, configVolume]);
-      expect(container.volumeMounts).toStrictEqual([{ name: 'user-artifacts-volume', mountPath: '/opt/flink/artifacts' }, configMount]);
-    } else {
-      expect(deployment.spec.template.spec.volumes).toStrictEqual([configVolume]);
-      expect(container.volumeMounts).toStrictEqual([configMount]);
-    }
+    const volumes = [
+      ...(version.isAtLeast(FlinkVersion.V1_19) ? [{ name: 'user-artifacts-volume', emptyDir: {} }] : []),
+      { name: 'flink-config-volume', configMap: { name: `flink-config-${ID}`, items: files.map(f => ({ key: f, path: f })) } },
+      { name: 'pod-template-volume', configMap: { name: `pod-template-${ID}`, items: [{ key: 'taskmanager-pod-template.yaml', path: 'taskmanager-pod-template.yaml' }] } },
+    ];
+    const mounts = [
+      ...(version.isAtLeast(FlinkVersion.V1_19) ? [{ name: 'user-artifacts-volume', mountPath: '/opt/flink/artifacts' }] : []),
+      { name: 'flink-config-volume', mountPath: '/opt/flink/conf' },
+      { name: 'pod-template-volume', mountPath: '/opt/flink/pod-template' },
+    ];
+    expect(deployment.spec.template.spec.volumes).toStrictEqual(volumes);
+    expect(container.volumeMounts).toStrictEqual(mounts);
+  });
+
+  test('secure by default: the JobManager pod runs as the image\'s non-root flink user, restricted', () => {
+    expect(deployment.spec.template.spec.securityContext).toStrictEqual({
+      runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, fsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.securityContext).toStrictEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+  });
+
+  test('§1.7: TaskManagers get the same through ConfigMap pod-template-<clusterId> and kubernetes.pod-template-file.taskmanager', () => {
+    const cm = find(manifests, 'ConfigMap', `pod-template-${ID}`);
+    expect(cm.metadata.labels).toStrictEqual(common);
+    expect(YAML.parse(cm.data['taskmanager-pod-template.yaml'])).toStrictEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {},
+      spec: {
+        securityContext: { runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, fsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{ name: 'flink-main-container', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }],
+      },
+    });
+    expect(shippedConfig(manifests, ID)['kubernetes.pod-template-file.taskmanager']).toBe('/opt/flink/pod-template/taskmanager-pod-template.yaml');
   });
 
   test('§1.2: headless internal Service <clusterId> for rpc and blobs', () => {
@@ -372,7 +395,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
 
   test('kubernetes.flink.conf.dir moves the config mount', () => {
     const { manifests } = session(FlinkVersion.V1_18, { flinkConfiguration: { 'kubernetes.flink.conf.dir': '/etc/flink' } });
-    expect(mainContainer(find(manifests, 'Deployment', ID)).volumeMounts).toStrictEqual([{ name: 'flink-config-volume', mountPath: '/etc/flink' }]);
+    expect(mainContainer(find(manifests, 'Deployment', ID)).volumeMounts[0]).toStrictEqual({ name: 'flink-config-volume', mountPath: '/etc/flink' });
   });
 
   test('kubernetes.secrets and kubernetes.env.secretKeyRef mount and expose secrets (Mount/EnvSecretsDecorator)', () => {
@@ -491,6 +514,18 @@ describe('JobManager memory is Flink\'s total process memory (JobManagerProcessU
     const c = mainContainer(find(session(FlinkVersion.V1_20, { jobManager: { cpu: 0.1, cpuLimitFactor: 3 } }).manifests, 'Deployment', ID));
     expect(c.resources.limits.cpu).toBe('0.30000000000000004');
     expect(c.resources.requests.cpu).toBe('0.1');
+  });
+});
+
+describe('runAsNonRoot: false', () => {
+  test('leaves the pods as Flink makes them: no securityContext, no TaskManager pod template', () => {
+    const { manifests } = session(FlinkVersion.V1_20, { runAsNonRoot: false });
+    const deployment = find(manifests, 'Deployment', ID);
+    expect(deployment.spec.template.spec.securityContext).toBeUndefined();
+    expect(mainContainer(deployment).securityContext).toBeUndefined();
+    expect(deployment.spec.template.spec.volumes.map((v: any) => v.name)).toStrictEqual(['user-artifacts-volume', 'flink-config-volume']);
+    expect(manifests.filter(m => m.metadata.name === `pod-template-${ID}`)).toHaveLength(0);
+    expect(shippedConfig(manifests, ID)['kubernetes.pod-template-file.taskmanager']).toBeUndefined();
   });
 });
 

@@ -7,7 +7,8 @@ import { hadoopConfMount } from './decorators/hadoop-conf-mount-decorator';
 import { initJobManager } from './decorators/init-job-manager-decorator';
 import { internalService } from './decorators/internal-service-decorator';
 import { mountSecrets } from './decorators/mount-secrets-decorator';
-import { emptyPod, FlinkPod, jobManagerSelector, nonEmpty } from './pod';
+import { podTemplateConfigMap, podTemplateMount } from './decorators/pod-template-mount-decorator';
+import { FlinkPod, jobManagerSelector, nonEmpty } from './pod';
 import { ResolvedCluster } from './resolve';
 
 /** What `KubernetesJobManagerFactory.buildKubernetesJobManagerSpecification` produces. */
@@ -16,6 +17,7 @@ export interface JobManagerSpecification {
   readonly internalService?: k8s.KubeServiceProps;
   readonly restService: k8s.KubeServiceProps;
   readonly configMap: k8s.KubeConfigMapProps;
+  readonly podTemplateConfigMap?: k8s.KubeConfigMapProps;
 }
 
 /** The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0). */
@@ -26,10 +28,11 @@ const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPo
   cmdJobManager,
   hadoopConfMount,
   flinkConfMount,
+  podTemplateMount,
 ];
 
-export function buildJobManagerSpecification(cluster: ResolvedCluster, basePod: FlinkPod = emptyPod()): JobManagerSpecification {
-  const pod = POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), basePod);
+export function buildJobManagerSpecification(cluster: ResolvedCluster): JobManagerSpecification {
+  const pod = POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), cluster.jobManagerPodTemplate);
   const jm = cluster.jobManager;
   const selector = jobManagerSelector(cluster.clusterId);
   const deployment: k8s.KubeDeploymentProps = {
@@ -55,5 +58,6 @@ export function buildJobManagerSpecification(cluster: ResolvedCluster, basePod: 
     internalService: internalService(cluster),
     restService: externalService(cluster),
     configMap: flinkConfConfigMap(cluster),
+    podTemplateConfigMap: podTemplateConfigMap(cluster),
   };
 }

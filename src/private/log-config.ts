@@ -100,7 +100,7 @@ function logback(header: string, appenders: Array<'console' | 'file'>): string {
 <configuration scan="true" scanPeriod="30 seconds">
 ${defs}  <logger name="org.apache.hadoop" level="WARN"/>
   <logger name="org.jboss.netty.channel.DefaultChannelPipeline" level="ERROR"/>
-  <root level="INFO">
+  <root level="\${ROOT_LOG_LEVEL:-INFO}">
 ${refs}  </root>
 </configuration>
 `;

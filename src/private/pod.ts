@@ -58,3 +58,30 @@ export function javaDouble(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e7) return `${value}.0`;
   return String(value);
 }
+
+/** The official images' `flink` user (`apache/flink-docker` `Dockerfile-ubuntu.template`). */
+const FLINK_UID = 9999;
+
+/**
+ * The non-root pod fields of `runAsNonRoot`: Flink keeps `securityContext` from a pod template untouched
+ * (reference §4.7), so they act as a template the JobManager and TaskManager pods start from.
+ */
+export function nonRootPod(): FlinkPod {
+  return {
+    metadata: {},
+    spec: {
+      containers: [],
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: FLINK_UID,
+        runAsGroup: FLINK_UID,
+        fsGroup: FLINK_UID,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+    },
+    mainContainer: {
+      name: MAIN_CONTAINER_NAME,
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+    },
+  };
+}

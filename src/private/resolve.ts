@@ -5,6 +5,7 @@ import { encodeList, encodeListOfMaps, encodeMap, parseList, parseListOfMaps, pa
 import { defaultLogConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, validateTaskManagerMemory } from './memory';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec } from './options';
+import { emptyPod, FlinkPod, nonRootPod } from './pod';
 import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
 
@@ -103,6 +104,10 @@ export interface ResolvedCluster {
   readonly hadoopConfigMap?: string;
   readonly userArtifactsDir?: string;
   readonly jobManager: ResolvedJobManager;
+  /** the pod the JobManager decorators start from, as Flink starts from `kubernetes.pod-template-file.jobmanager` */
+  readonly jobManagerPodTemplate: FlinkPod;
+  /** the TaskManager pod template shipped in `pod-template-<clusterId>`, if any */
+  readonly taskManagerPodTemplate?: FlinkPod;
   readonly taskManagerServiceAccount: string;
   /** whether the JobManager's service account is ours to create and bind */
   readonly createJobManagerServiceAccount: boolean;
@@ -123,6 +128,12 @@ const REMOVED_BY_CLIENT = [
   'taskmanager.bind-host',
   'taskmanager.host',
 ];
+
+/**
+ * Where the JobManager reads the TaskManager pod template, whatever the option says
+ * (`KubernetesUtils.getTaskManagerPodTemplateFileInPod`, reference §1.7).
+ */
+export const TASK_MANAGER_POD_TEMPLATE_PATH = '/opt/flink/pod-template/taskmanager-pod-template.yaml';
 
 /** Environment variables Flink's decorators set on the JobManager container. */
 const RESERVED_MASTER_ENV = ['_POD_IP_ADDRESS', 'FLINK_LOG_DIR', 'HADOOP_CONF_DIR'];
@@ -373,6 +384,9 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     const prop = `flinkConfiguration['${k}']`;
     checkUserKey(k, ordinal, prop);
     if (typeof v !== 'string') throw new Error(`${prop} is ${JSON.stringify(v)}: Flink options are strings, as on the command line; write '${String(v)}'`);
+    if (k.startsWith('kubernetes.pod-template-file')) {
+      throw new Error(`${prop}: '${k}' names a file on the machine that runs Flink's client, which a synth does not read; cdk8s-flink ships the pod templates itself (see 'runAsNonRoot'); remove it`);
+    }
     if (REMOVED_BY_CLIENT.includes(k)) {
       throw new Error(`${prop}: Flink's client removes '${k}' before shipping the configuration (FlinkConfMountDecorator), so it would have no effect; remove it`);
     }
@@ -517,6 +531,9 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
 
   const logFiles = logConfigFiles(version, props.logConfigFiles);
 
+  const runAsNonRoot = props.runAsNonRoot ?? true;
+  if (runAsNonRoot) config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
+
   return {
     version,
     target: context.target,
@@ -547,6 +564,8 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     hadoopConfigMap: hadoopDecorator && hadoopConfigMap ? hadoopConfigMap : undefined,
     userArtifactsDir: version.hasUserArtifactsVolume ? (reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts') : undefined,
     jobManager,
+    jobManagerPodTemplate: runAsNonRoot ? nonRootPod() : emptyPod(),
+    taskManagerPodTemplate: runAsNonRoot ? nonRootPod() : undefined,
     taskManagerServiceAccount: tmServiceAccount,
     createJobManagerServiceAccount: explicitJmAccount === undefined,
     createTaskManagerServiceAccount: explicitTmAccount === undefined,

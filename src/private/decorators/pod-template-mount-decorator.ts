@@ -1,0 +1,42 @@
+import { k8s } from 'cdk8s-plus-28';
+import { stringify } from 'yaml';
+import { appendToPod, commonLabels, FlinkPod } from '../pod';
+import { ResolvedCluster } from '../resolve';
+
+/** `Constants.POD_TEMPLATE_CONFIG_MAP_PREFIX` */
+export function podTemplateConfigMapName(clusterId: string): string {
+  return `pod-template-${clusterId}`;
+}
+
+/** `Constants.TASK_MANAGER_POD_TEMPLATE_FILE_NAME` */
+const TEMPLATE_FILE = 'taskmanager-pod-template.yaml';
+
+/**
+ * Mirrors `D/PodTemplateMountDecorator` (reference §1.7): with a TaskManager pod template, volume
+ * `pod-template-volume` from ConfigMap `pod-template-<clusterId>`, mounted at `/opt/flink/pod-template`
+ * in the JobManager only, where it reads the template when it creates TaskManagers.
+ */
+export function podTemplateMount(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
+  if (cluster.taskManagerPodTemplate === undefined) return pod;
+  return appendToPod(pod, {
+    volumes: [{
+      name: 'pod-template-volume',
+      configMap: { name: podTemplateConfigMapName(cluster.clusterId), items: [{ key: TEMPLATE_FILE, path: TEMPLATE_FILE }] },
+    }],
+    volumeMounts: [{ name: 'pod-template-volume', mountPath: '/opt/flink/pod-template' }],
+  });
+}
+
+/** The ConfigMap `pod-template-<clusterId>`: the TaskManager pod template as a Pod manifest. */
+export function podTemplateConfigMap(cluster: ResolvedCluster): k8s.KubeConfigMapProps | undefined {
+  const template = cluster.taskManagerPodTemplate;
+  if (template === undefined) return undefined;
+  const manifest = k8s.KubePod.manifest({
+    metadata: template.metadata,
+    spec: { ...template.spec, containers: [...template.spec.containers, template.mainContainer] },
+  });
+  return {
+    metadata: { name: podTemplateConfigMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) },
+    data: { [TEMPLATE_FILE]: stringify(manifest) },
+  };
+}
