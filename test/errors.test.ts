@@ -61,9 +61,13 @@ describe('bad input is an error at synth time, naming the prop, the value and th
 
   test('fails on a memory too small for Flink\'s model', () => {
     expect(build({ jobManager: { memory: Size.mebibytes(400) } }))
-      .toThrow("jobManager.memory (400m) is too small for Flink's memory model");
-    expect(build({ taskManager: { memory: Size.mebibytes(500) } }))
-      .toThrow("taskManager.memory (500m) is too small for Flink's memory model");
+      .toThrow('jobManager.memory (400m): JobManager memory configuration failed: the JVM Metaspace (256.000mb (268435456 bytes)) and JVM Overhead (192.000mb (201326592 bytes)) exceed the Total Process Memory (400.000mb (419430400 bytes)); with the default options it must be at least 577m');
+    expect(build({ jobManager: { memory: Size.mebibytes(576) } }))
+      .toThrow('jobManager.memory (576m): JobManager memory configuration failed: the Total Flink Memory (128.000mb (134217728 bytes)) is not more than the Off-heap Memory (128.000mb (134217728 bytes))');
+    expect(build({ jobManager: { memory: Size.mebibytes(577) } })).not.toThrow();
+    expect(build({ taskManager: { memory: Size.mebibytes(981) } }))
+      .toThrow('taskManager.memory (981m): TaskManager memory configuration failed: framework (256.000mb (268435456 bytes)), task off-heap (0 bytes), managed');
+    expect(build({ taskManager: { memory: Size.mebibytes(982) } })).not.toThrow();
   });
 
   test('fails on a memory that is not a whole number of MiB', () => {
@@ -100,6 +104,8 @@ describe('bad input is an error at synth time, naming the prop, the value and th
       .toThrow("'kubernetes.container.image.ref' does not exist in Flink 1.16; use 'kubernetes.container.image' instead");
     expect(build({ flinkConfiguration: { 'kubernetes.rest-service.labels': 'a:b' } }))
       .toThrow("'kubernetes.rest-service.labels' does not exist before Flink 2.2 (this cluster runs 1.20), so Flink would ignore it");
+    expect(build({ flinkConfiguration: { 'jobmanager.heap.size': '1g' } }))
+      .toThrow("'jobmanager.heap.size' is deprecated in Flink 1.20; use 'jobmanager.memory.process.size' instead");
     expect(build({ flinkConfiguration: { 'recovery.mode': 'zookeeper' } }))
       .toThrow("'recovery.mode' is deprecated in Flink 1.20; use 'high-availability.type' instead");
   });

@@ -500,6 +500,16 @@ describe('JobManager memory is Flink\'s total process memory (JobManagerProcessU
     expect(memory({ 'jobmanager.memory.process.size': '2g' })).toBe('2048Mi');
   });
 
+  test('jobmanager.memory.flink.size or .heap.size replace the distribution\'s process size, as editing conf/ would', () => {
+    expect(memory({ 'jobmanager.memory.flink.size': '1280m' })).toBe('1728Mi');
+    expect(memory({ 'jobmanager.memory.heap.size': '1024m' })).toBe('1600Mi');
+    expect(memory({ 'jobmanager.memory.heap.size': '1024m', 'jobmanager.memory.process.size': '2g' })).toBe('2048Mi');
+    const conf = shippedConfig(session(FlinkVersion.V1_20, { flinkConfiguration: { 'jobmanager.memory.flink.size': '1280m', 'taskmanager.memory.flink.size': '1g' } }).manifests, ID);
+    expect(conf['jobmanager.memory.process.size']).toBeUndefined();
+    expect(conf['taskmanager.memory.process.size']).toBeUndefined();
+    expect(conf['jobmanager.memory.flink.size']).toBe('1280m');
+  });
+
   test('jobManager.memory and the same -D key give the same manifests', () => {
     expect(session(FlinkVersion.V1_20, { jobManager: { memory: Size.mebibytes(1024) } }).manifests)
       .toStrictEqual(session(FlinkVersion.V1_20, { flinkConfiguration: { 'jobmanager.memory.process.size': '1024m' } }).manifests);

@@ -1,63 +1,97 @@
-import { ConfigEntry, FlinkConfig } from './config';
+import { FlinkConfig } from './config';
 
 /**
- * Flink's memory model for the JobManager and TaskManager processes, as far as the client needs it:
- * the JobManager container's memory is the JobManager's total process memory, computed as
- * `AbstractContainerizedClusterClientFactory.getClusterSpecification` does with
- * `JobManagerProcessUtils.processSpecFromConfigWithNewOptionToInterpretLegacyHeap(conf, TOTAL_PROCESS_MEMORY)`
- * (`flink-runtime/.../jobmanager/JobManagerProcessUtils`, `util/config/memory/ProcessMemoryUtils`).
- * TaskManager sizes are checked with `TaskExecutorProcessUtils`' rules, so a size Flink would reject when
- * it starts a TaskManager is an error at synth time instead.
+ * Flink's memory model for the JobManager and TaskManager processes, byte for byte.
+ *
+ * The JobManager container's memory is the JobManager's total process memory as
+ * `AbstractContainerizedClusterClientFactory.getClusterSpecification` computes it with
+ * `JobManagerProcessUtils.processSpecFromConfigWithNewOptionToInterpretLegacyHeap` (1.x) or
+ * `processSpecFromConfig` (2.x, FLINK-33750), through `ProcessMemoryUtils`/`JobManagerFlinkMemoryUtils`.
+ * TaskManager sizes go through the same rules as `TaskExecutorProcessUtils.processSpecFromConfig` and
+ * `TaskExecutorFlinkMemoryUtils`, so what Flink would reject when the JobManager starts a TaskManager is an
+ * error at synth time. All sizes are bigint bytes (Java longs); fractions are Java floats; products are
+ * truncated as `MemorySize.multiply` truncates its BigDecimal. The deprecated heap keys are rejected by the
+ * option table, so their 1.x mapping is not modelled.
  */
 
-const MiB = 1024 * 1024;
+const KiB = BigInt(1024);
+const MiB = KiB * KiB;
+const GiB = MiB * KiB;
+const TiB = GiB * KiB;
+const LONG_MAX = (BigInt(1) << BigInt(63)) - BigInt(1);
+const ZERO = BigInt(0);
 
-/** `MemorySize.parse`: a number and an optional unit; bytes without one. */
-export function parseMemorySize(text: string): number {
-  const match = /^\s*(\d+)\s*([a-zA-Z]*)\s*$/.exec(text);
-  if (!match) throw new Error('expected a memory size such as \'1600m\' or \'2g\'');
-  const units: Record<string, number> = {
-    '': 1,
-    'b': 1,
-    'bytes': 1,
-    'k': 1024,
-    'kb': 1024,
-    'kibibytes': 1024,
-    'm': MiB,
-    'mb': MiB,
-    'mebibytes': MiB,
-    'g': 1024 * MiB,
-    'gb': 1024 * MiB,
-    'gibibytes': 1024 * MiB,
-    't': 1024 * 1024 * MiB,
-    'tb': 1024 * 1024 * MiB,
-    'tebibytes': 1024 * 1024 * MiB,
-  };
-  const unit = units[match[2].toLowerCase()];
-  if (unit === undefined) throw new Error(`unknown unit '${match[2]}'; use b, k, m, g or t`);
-  return Number(match[1]) * unit;
+const UNITS: Array<[string[], bigint]> = [
+  [['b', 'bytes'], BigInt(1)],
+  [['k', 'kb', 'kibibytes'], KiB],
+  [['m', 'mb', 'mebibytes'], MiB],
+  [['g', 'gb', 'gibibytes'], GiB],
+  [['t', 'tb', 'tebibytes'], TiB],
+];
+
+/** Java's `String.trim()`: strips characters up to U+0020. */
+function javaTrim(s: string): string {
+  return s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 }
 
-function mib(bytes: number): string {
-  return `${Math.floor(bytes / MiB)} MiB`;
+/** `MemorySize.parseBytes`: digits, then an optional binary unit; bytes without one. */
+export function parseMemorySize(text: string): bigint {
+  const trimmed = javaTrim(text);
+  const match = /^(\d*)(.*)$/s.exec(trimmed)!;
+  if (trimmed === '') throw new Error('a memory size must not be empty');
+  if (match[1] === '') throw new Error('a memory size starts with a number, e.g. \'1600m\'');
+  const unit = javaTrim(match[2]).toLowerCase();
+  const multiplier = unit === '' ? BigInt(1) : UNITS.find(([names]) => names.includes(unit))?.[1];
+  if (multiplier === undefined) {
+    throw new Error(`memory size unit '${unit}' is not one of Flink's: b, k, m, g, t (also kb, mb, gb …); Kubernetes units such as Mi are not accepted`);
+  }
+  const bytes = BigInt(match[1]) * multiplier;
+  if (bytes > LONG_MAX) throw new Error('the memory size does not fit in 64 bits');
+  return bytes;
 }
 
-interface RangeFraction {
-  readonly min: number;
-  readonly max: number;
+/** `MemorySize.toHumanReadableString`, as Flink's messages print sizes. */
+function human(bytes: bigint): string {
+  let unit: [string, bigint] | undefined;
+  for (const [names, mult] of UNITS) if (bytes > mult) unit = [names[1], mult];
+  if (unit === undefined || unit[1] === BigInt(1)) return `${bytes} bytes`;
+  return `${(Number(bytes) / Number(unit[1])).toFixed(3)}${unit[0]} (${bytes} bytes)`;
+}
+
+/** `MemorySize.multiply(double)`: the decimal digits of the double, truncated. */
+function multiply(bytes: bigint, factor: number): bigint {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(factor))!;
+  const fraction = m[2] ?? '';
+  const digits = BigInt(m[1] + fraction);
+  const scale = fraction.length - Number(m[3] ?? 0);
+  return scale >= 0 ? (bytes * digits) / BigInt(10) ** BigInt(scale) : bytes * digits * BigInt(10) ** BigInt(-scale);
+}
+
+interface Range {
+  readonly min: bigint;
+  readonly max: bigint;
   readonly fraction: number;
 }
 
-class MemoryReader {
-  constructor(private readonly config: FlinkConfig) {}
+function cap(size: bigint, range: Range): bigint {
+  return size > range.max ? range.max : size < range.min ? range.min : size;
+}
 
-  entry(key: string): ConfigEntry | undefined {
-    return this.config.entry(key);
+/** Reads memory options; every failure names what the user wrote. */
+class MemoryConfig {
+  constructor(private readonly config: FlinkConfig, private readonly component: string, private readonly props: string) {}
+
+  has(key: string): boolean {
+    return this.config.has(key);
   }
 
-  size(key: string, fallback?: number): number | undefined {
+  fail(message: string): never {
+    throw new Error(`${this.props}: ${this.component} memory configuration failed: ${message}`);
+  }
+
+  size(key: string, fallback?: bigint): bigint {
     const entry = this.config.entry(key);
-    if (entry === undefined) return fallback;
+    if (entry === undefined) return fallback!;
     try {
       return parseMemorySize(entry.value);
     } catch (e) {
@@ -65,102 +99,196 @@ class MemoryReader {
     }
   }
 
-  fraction(key: string, fallback: number): number {
+  /** A `Float` option (`Float.parseFloat`, widened to double). */
+  float(key: string, fallback: number): number {
     const entry = this.config.entry(key);
-    if (entry === undefined) return fallback;
-    const value = Number(entry.value);
-    if (!Number.isFinite(value) || value < 0 || value >= 1) {
-      throw new Error(`${entry.origin.prop ?? `the Flink option '${key}'`} is '${entry.value}': a fraction must be at least 0 and less than 1`);
+    if (entry === undefined) return Math.fround(fallback);
+    const value = Number(javaTrim(entry.value).replace(/[fFdD]$/, ''));
+    if (javaTrim(entry.value) === '' || Number.isNaN(value)) {
+      throw new Error(`${entry.origin.prop ?? `the Flink option '${key}'`} is '${entry.value}': expected a fraction such as 0.1`);
     }
-    return value;
+    return Math.fround(value);
   }
 
-  range(prefix: string, defaults: RangeFraction): RangeFraction {
-    const min = this.size(`${prefix}.min`, defaults.min)!;
-    const max = this.size(`${prefix}.max`, defaults.max)!;
-    if (max < min) {
-      throw new Error(`'${prefix}.max' (${mib(max)}) must not be less than '${prefix}.min' (${mib(min)})`);
+  range(prefix: string, min: bigint, max: bigint, fraction: number): Range {
+    const range = { min: this.size(`${prefix}.min`, min), max: this.size(`${prefix}.max`, max), fraction: this.float(`${prefix}.fraction`, fraction) };
+    if (!(range.min <= range.max) || !(range.fraction >= 0 && range.fraction < 1)) {
+      this.fail(`inconsistently configured '${prefix}.fraction' (${range.fraction}) and its min (${human(range.min)}), max (${human(range.max)}); the fraction must be at least 0 and below 1, and min at most max`);
     }
-    return { min, max, fraction: this.fraction(`${prefix}.fraction`, defaults.fraction) };
-  }
-
-  /** the prop that set `key`, for messages */
-  describe(key: string): string {
-    const entry = this.config.entry(key);
-    return entry ? `${entry.origin.prop ?? `'${key}'`} (${entry.value})` : `'${key}'`;
+    return range;
   }
 }
 
-function clamp(value: number, range: RangeFraction): number {
-  return Math.min(Math.max(value, range.min), range.max);
+/** What Flink memory derivation yields; sizes in bytes. */
+interface FlinkMemory {
+  readonly totalFlink: bigint;
 }
 
-/**
- * `ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory`: the overhead is the fraction of
- * the total process memory it will be part of, clamped to its range.
- */
-function processFromFlinkMemory(flinkBytes: number, metaspace: number, overhead: RangeFraction): number {
-  const base = flinkBytes + metaspace;
-  const derived = Math.floor(base * overhead.fraction / (1 - overhead.fraction));
-  return base + clamp(derived, overhead);
+interface ComponentModel {
+  readonly prefix: 'jobmanager' | 'taskmanager';
+  /** the smallest whole-MiB process size Flink accepts with default options, for the fix in messages */
+  readonly minimumProcess: string;
+  /** explicitly configured fine-grained sizes that fix the Flink memory */
+  fineGrained(c: MemoryConfig): boolean;
+  fromFineGrained(c: MemoryConfig): FlinkMemory;
+  fromTotalFlink(c: MemoryConfig, totalFlink: bigint): FlinkMemory;
 }
 
-/** The JobManager's total process memory in MiB, the container's memory request. */
+/** `ProcessMemoryUtils.memoryProcessSpecFromConfig`: the total process memory in bytes. */
+function totalProcessMemory(c: MemoryConfig, model: ComponentModel): bigint {
+  const p = `${model.prefix}.memory`;
+  const metaspace = () => c.size(`${p}.jvm-metaspace.size`, BigInt(256) * MiB);
+  const overheadRange = () => c.range(`${p}.jvm-overhead`, BigInt(192) * MiB, GiB, 0.1);
+  const processKey = `${p}.process.size`;
+
+  // deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory
+  const fromFlink = (flink: FlinkMemory): bigint => {
+    const meta = metaspace();
+    if (c.has(processKey)) {
+      const process = c.size(processKey);
+      if (process < flink.totalFlink + meta) {
+        c.fail(`the configured Total Process Memory size (${human(process)}) is less than the sum of the derived Total Flink Memory size (${human(flink.totalFlink)}) and the JVM Metaspace size (${human(meta)})`);
+      }
+      const overhead = process - flink.totalFlink - meta;
+      const range = overheadRange();
+      if (overhead > range.max || overhead < range.min) {
+        c.fail(`derived JVM Overhead size (${human(overhead)}) is not in the JVM Overhead range [${human(range.min)}, ${human(range.max)}]; set only one of the memory sizes`);
+      }
+      return process;
+    }
+    const range = overheadRange();
+    return flink.totalFlink + meta + cap(multiply(flink.totalFlink + meta, range.fraction / (1 - range.fraction)), range);
+  };
+
+  if (model.fineGrained(c)) return fromFlink(model.fromFineGrained(c));
+  if (c.has(`${p}.flink.size`)) return fromFlink(model.fromTotalFlink(c, c.size(`${p}.flink.size`)));
+  if (c.has(processKey)) {
+    const process = c.size(processKey);
+    const meta = metaspace();
+    const overhead = cap(multiply(process, overheadRange().fraction), overheadRange());
+    if (meta + overhead > process) {
+      c.fail(`the JVM Metaspace (${human(meta)}) and JVM Overhead (${human(overhead)}) exceed the Total Process Memory (${human(process)}); with the default options it must be at least ${model.minimumProcess}`);
+    }
+    model.fromTotalFlink(c, process - meta - overhead);
+    return process;
+  }
+  return c.fail(`none of '${p}.heap.size'${model.prefix === 'taskmanager' ? ' with \'.managed.size\'' : ''}, '${p}.flink.size' or '${processKey}' is configured`);
+}
+
+const JOB_MANAGER: ComponentModel = {
+  prefix: 'jobmanager',
+  minimumProcess: '577m',
+  fineGrained: c => c.has('jobmanager.memory.heap.size'),
+  // JobManagerFlinkMemoryUtils.deriveFromRequiredFineGrainedOptions
+  fromFineGrained(c) {
+    const heap = c.size('jobmanager.memory.heap.size');
+    let offHeap = c.size('jobmanager.memory.off-heap.size', BigInt(128) * MiB);
+    if (c.has('jobmanager.memory.flink.size')) {
+      const totalFlink = c.size('jobmanager.memory.flink.size');
+      if (c.has('jobmanager.memory.off-heap.size')) {
+        if (heap + offHeap !== totalFlink) {
+          c.fail(`the JVM Heap Memory (${human(heap)}) and the Off-heap Memory (${human(offHeap)}) do not add up to the Total Flink Memory (${human(totalFlink)}); configure either the heap or the Total Flink Memory`);
+        }
+      } else {
+        if (totalFlink < heap) {
+          c.fail(`the JVM Heap Memory (${human(heap)}) exceeds the Total Flink Memory (${human(totalFlink)}); configure either the heap or the Total Flink Memory`);
+        }
+        offHeap = totalFlink - heap;
+      }
+    }
+    return { totalFlink: heap + offHeap };
+  },
+  // JobManagerFlinkMemoryUtils.deriveFromTotalFlinkMemory
+  fromTotalFlink(c, totalFlink) {
+    const offHeap = c.size('jobmanager.memory.off-heap.size', BigInt(128) * MiB);
+    if (totalFlink <= offHeap) {
+      c.fail(`the Total Flink Memory (${human(totalFlink)}) is not more than the Off-heap Memory (${human(offHeap)}), leaving nothing for the heap; give the JobManager at least 577m of process memory`);
+    }
+    return { totalFlink };
+  },
+};
+
+function taskManagerModel(ordinal: number): ComponentModel {
+  // TaskManagerOptions.NETWORK_MEMORY_MAX: 1g in 1.16, unbounded from 1.17 (FLINK-30469)
+  const networkMax = ordinal < 117 ? GiB : LONG_MAX;
+  const parts = (c: MemoryConfig) => ({
+    frameworkHeap: c.size('taskmanager.memory.framework.heap.size', BigInt(128) * MiB),
+    frameworkOffHeap: c.size('taskmanager.memory.framework.off-heap.size', BigInt(128) * MiB),
+    taskOffHeap: c.size('taskmanager.memory.task.off-heap.size', ZERO),
+  });
+  const networkRange = (c: MemoryConfig) => c.range('taskmanager.memory.network', BigInt(64) * MiB, networkMax, 0.1);
+  const managed = (c: MemoryConfig, totalFlink: bigint) => (c.has('taskmanager.memory.managed.size')
+    ? c.size('taskmanager.memory.managed.size')
+    : multiply(totalFlink, c.range('taskmanager.memory.managed', ZERO, LONG_MAX, 0.4).fraction));
+  const checkNetwork = (c: MemoryConfig, network: bigint) => {
+    const range = networkRange(c);
+    if (network > range.max || network < range.min) {
+      c.fail(`the Network Memory left after the explicitly configured sizes (${human(network)}) is not in the Network Memory range [${human(range.min)}, ${human(range.max)}]`);
+    }
+  };
+  const checkTotal = (c: MemoryConfig, totalFlink: bigint) => {
+    if (c.has('taskmanager.memory.flink.size') && c.size('taskmanager.memory.flink.size') !== totalFlink) {
+      c.fail(`the configured and derived memory sizes (total ${human(totalFlink)}) do not add up to the configured Total Flink Memory (${human(c.size('taskmanager.memory.flink.size'))})`);
+    }
+    return { totalFlink };
+  };
+  const exceeds = (c: MemoryConfig, sum: bigint, totalFlink: bigint): never =>
+    c.fail(`framework, task and managed memory (${human(sum)}) exceed the Total Flink Memory (${human(totalFlink)})`);
+  return {
+    prefix: 'taskmanager',
+    minimumProcess: '982m',
+    fineGrained: c => c.has('taskmanager.memory.task.heap.size') && c.has('taskmanager.memory.managed.size'),
+    // TaskExecutorFlinkMemoryUtils.deriveFromRequiredFineGrainedOptions
+    fromFineGrained(c) {
+      const { frameworkHeap, frameworkOffHeap, taskOffHeap } = parts(c);
+      const exclNetwork = frameworkHeap + frameworkOffHeap + c.size('taskmanager.memory.task.heap.size') + taskOffHeap + c.size('taskmanager.memory.managed.size');
+      let network: bigint;
+      if (c.has('taskmanager.memory.flink.size')) {
+        const totalFlink = c.size('taskmanager.memory.flink.size');
+        if (exclNetwork > totalFlink) exceeds(c, exclNetwork, totalFlink);
+        network = totalFlink - exclNetwork;
+        checkNetwork(c, network);
+      } else {
+        const range = networkRange(c);
+        network = cap(multiply(exclNetwork, range.fraction / (1 - range.fraction)), range);
+      }
+      return checkTotal(c, exclNetwork + network);
+    },
+    // TaskExecutorFlinkMemoryUtils.deriveFromTotalFlinkMemory
+    fromTotalFlink(c, totalFlink) {
+      const { frameworkHeap, frameworkOffHeap, taskOffHeap } = parts(c);
+      const managedBytes = managed(c, totalFlink);
+      if (c.has('taskmanager.memory.task.heap.size')) {
+        const exclNetwork = frameworkHeap + frameworkOffHeap + c.size('taskmanager.memory.task.heap.size') + taskOffHeap + managedBytes;
+        if (exclNetwork > totalFlink) exceeds(c, exclNetwork, totalFlink);
+        checkNetwork(c, totalFlink - exclNetwork);
+        return checkTotal(c, totalFlink);
+      }
+      const network = cap(multiply(totalFlink, networkRange(c).fraction), networkRange(c));
+      const exclTaskHeap = frameworkHeap + frameworkOffHeap + taskOffHeap + managedBytes + network;
+      if (exclTaskHeap > totalFlink) {
+        c.fail(`framework (${human(frameworkHeap + frameworkOffHeap)}), task off-heap (${human(taskOffHeap)}), managed (${human(managedBytes)}) and network (${human(network)}) memory exceed the Total Flink Memory (${human(totalFlink)}), leaving nothing for the task heap; give TaskManagers at least 982m of process memory`);
+      }
+      return checkTotal(c, totalFlink);
+    },
+  };
+}
+
+/** The props that configured a component's memory, for messages: `jobManager.memory (400m)`. */
+function describeMemoryProps(config: FlinkConfig, prefix: string): string {
+  const explicit = config.withPrefix(`${prefix}.memory.`).filter(e => e.origin.explicit);
+  if (explicit.length === 0) return `the distribution's default ${prefix}.memory.process.size`;
+  return explicit.map(e => `${e.origin.prop} (${e.value})`).join(', ');
+}
+
+/** The JobManager's total process memory in MiB (`getMebiBytes`, truncated): the container's memory. */
 export function jobManagerProcessMemoryMiB(config: FlinkConfig): number {
-  const r = new MemoryReader(config);
-  const heapKey = 'jobmanager.memory.heap.size';
-  const flinkKey = 'jobmanager.memory.flink.size';
-  const processKey = 'jobmanager.memory.process.size';
-  const metaspace = r.size('jobmanager.memory.jvm-metaspace.size', 256 * MiB)!;
-  const overhead = r.range('jobmanager.memory.jvm-overhead', { min: 192 * MiB, max: 1024 * MiB, fraction: 0.1 });
-  const heap = r.size(heapKey);
-  const flink = r.size(flinkKey);
-  const process = r.size(processKey);
-
-  let total: number;
-  if (heap !== undefined || flink !== undefined) {
-    // fine-grained heap (with off-heap) or total Flink memory: the overhead is derived on top
-    const offHeap = r.size('jobmanager.memory.off-heap.size', 128 * MiB)!;
-    let flinkBytes = flink ?? heap! + offHeap;
-    if (heap !== undefined && flink !== undefined && heap + offHeap > flink) {
-      throw new Error(`${r.describe(heapKey)} plus off-heap memory (${mib(offHeap)}) exceeds ${r.describe(flinkKey)}; raise the Flink memory or lower the heap`);
-    }
-    total = processFromFlinkMemory(flinkBytes, metaspace, overhead);
-    if (process !== undefined && process !== total) {
-      throw new Error(`${r.describe(processKey)} does not add up with ${heap !== undefined ? r.describe(heapKey) : r.describe(flinkKey)}, which derive ${mib(total)} of process memory; set only one of them`);
-    }
-  } else if (process !== undefined) {
-    const derivedOverhead = clamp(Math.floor(process * overhead.fraction), overhead);
-    const flinkBytes = process - metaspace - derivedOverhead;
-    if (flinkBytes <= 0) {
-      throw new Error(`${r.describe(processKey)} is too small for Flink's memory model: JVM metaspace (${mib(metaspace)}) and JVM overhead (${mib(derivedOverhead)}) alone take ${mib(metaspace + derivedOverhead)}; give the JobManager more memory, e.g. 1600m`);
-    }
-    total = process;
-  } else {
-    throw new Error(`the JobManager's memory is not configured: set 'jobManager.memory', or one of '${heapKey}', '${flinkKey}', '${processKey}' in 'flinkConfiguration'`);
-  }
-  return Math.floor(total / MiB);
+  const c = new MemoryConfig(config, 'JobManager', describeMemoryProps(config, 'jobmanager'));
+  return Number(totalProcessMemory(c, JOB_MANAGER) >> BigInt(20));
 }
 
-/** Checks the TaskManager's memory as `TaskExecutorProcessUtils.processSpecFromConfig` would when the JobManager starts one. */
-export function validateTaskManagerMemory(config: FlinkConfig): void {
-  const r = new MemoryReader(config);
-  const processKey = 'taskmanager.memory.process.size';
-  const process = r.size(processKey);
-  if (process === undefined || r.size('taskmanager.memory.flink.size') !== undefined || r.size('taskmanager.memory.task.heap.size') !== undefined) return;
-  const metaspace = r.size('taskmanager.memory.jvm-metaspace.size', 256 * MiB)!;
-  const overhead = r.range('taskmanager.memory.jvm-overhead', { min: 192 * MiB, max: 1024 * MiB, fraction: 0.1 });
-  const derivedOverhead = clamp(Math.floor(process * overhead.fraction), overhead);
-  const flinkBytes = process - metaspace - derivedOverhead;
-  const frameworkHeap = r.size('taskmanager.memory.framework.heap.size', 128 * MiB)!;
-  const frameworkOffHeap = r.size('taskmanager.memory.framework.off-heap.size', 128 * MiB)!;
-  const taskOffHeap = r.size('taskmanager.memory.task.off-heap.size', 0)!;
-  const network = r.range('taskmanager.memory.network', { min: 64 * MiB, max: 1024 * MiB, fraction: 0.1 });
-  const managedFraction = r.fraction('taskmanager.memory.managed.fraction', 0.4);
-  const managed = r.size('taskmanager.memory.managed.size') ?? Math.floor(flinkBytes * managedFraction);
-  const networkBytes = clamp(Math.floor(flinkBytes * network.fraction), network);
-  const taskHeap = flinkBytes - frameworkHeap - frameworkOffHeap - taskOffHeap - managed - networkBytes;
-  if (flinkBytes <= 0 || taskHeap < 0) {
-    throw new Error(`${r.describe(processKey)} is too small for Flink's memory model: after JVM metaspace, JVM overhead, framework, managed and network memory nothing is left for the task heap; give TaskManagers more memory, e.g. 1728m`);
-  }
+/** Checks the TaskManager's memory as the JobManager will when it creates a TaskManager; returns MiB. */
+export function taskManagerProcessMemoryMiB(config: FlinkConfig, ordinal: number): number {
+  const c = new MemoryConfig(config, 'TaskManager', describeMemoryProps(config, 'taskmanager'));
+  return Number(totalProcessMemory(c, taskManagerModel(ordinal)) >> BigInt(20));
 }

@@ -89,11 +89,18 @@ export const Options = {
   USER_ARTIFACTS_RAW_HTTP: opt('user.artifacts.raw-http-enabled', { since: 119 }),
   USER_ARTIFACTS_HTTP_HEADERS: opt('user.artifacts.http-headers', { since: 119 }),
   STDOUT_ERR_REDIRECT: opt('env.stdout-err.redirect-to-file', { since: 118 }),
-  JM_PROCESS_MEMORY: opt('jobmanager.memory.process.size'),
+  // 1.x maps the legacy heap keys onto the process size only when that is absent, and the distribution sets
+  // it, so they would be ignored; 2.0 removed them (FLINK-33750)
+  JM_PROCESS_MEMORY: opt('jobmanager.memory.process.size', { deprecatedKeys: ['jobmanager.heap.size', 'jobmanager.heap.mb'] }),
   JM_FLINK_MEMORY: opt('jobmanager.memory.flink.size'),
   JM_HEAP_MEMORY: opt('jobmanager.memory.heap.size'),
-  TM_PROCESS_MEMORY: opt('taskmanager.memory.process.size'),
+  TM_PROCESS_MEMORY: opt('taskmanager.memory.process.size', { deprecatedKeys: ['taskmanager.heap.size', 'taskmanager.heap.mb'] }),
   TM_FLINK_MEMORY: opt('taskmanager.memory.flink.size'),
+  TM_TASK_HEAP_MEMORY: opt('taskmanager.memory.task.heap.size'),
+  TM_MANAGED_MEMORY: opt('taskmanager.memory.managed.size', { deprecatedKeys: ['taskmanager.memory.size'] }),
+  TM_NETWORK_MIN: opt('taskmanager.memory.network.min', { deprecatedKeys: ['taskmanager.network.memory.min', 'taskmanager.network.numberOfBuffers'] }),
+  TM_NETWORK_MAX: opt('taskmanager.memory.network.max', { deprecatedKeys: ['taskmanager.network.memory.max'] }),
+  TM_NETWORK_FRACTION: opt('taskmanager.memory.network.fraction', { deprecatedKeys: ['taskmanager.network.memory.fraction'] }),
   TM_CPU_CORES: opt('taskmanager.cpu.cores'),
   TASK_SLOTS: opt('taskmanager.numberOfTaskSlots'),
 } as const;

@@ -3,7 +3,7 @@ import { ConfigEntry, FlinkConfig, Origin } from './config';
 import { distributionDefaults } from './distribution';
 import { encodeList, encodeListOfMaps, encodeMap, parseList, parseListOfMaps, parseMap } from './encoding';
 import { defaultLogConfigFiles } from './log-config';
-import { jobManagerProcessMemoryMiB, validateTaskManagerMemory } from './memory';
+import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec } from './options';
 import { emptyPod, FlinkPod, nonRootPod } from './pod';
 import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
@@ -393,6 +393,13 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     config.set(k, v, explicit(prop));
   }
   for (const k of REMOVED_BY_CLIENT) config.delete(k);
+  // a user who sizes a component by its Flink memory or heap replaces the distribution's process size, as
+  // editing conf/ would; left in place, Flink would derive the JVM overhead from both and likely reject it
+  const sizedOtherwise = (keys: string[]) => keys.every(k => config.isExplicit(k));
+  if (sizedOtherwise([key(Options.JM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.JM_HEAP_MEMORY)])) dropDefault(config, key(Options.JM_PROCESS_MEMORY));
+  if (sizedOtherwise([key(Options.TM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.TM_TASK_HEAP_MEMORY), key(Options.TM_MANAGED_MEMORY)])) {
+    dropDefault(config, key(Options.TM_PROCESS_MEMORY));
+  }
 
   const reader = new Reader(config, version);
 
@@ -515,7 +522,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   reader.map(Options.TM_NODE_SELECTOR);
   const slots = reader.integer(Options.TASK_SLOTS, 1);
   if (slots < 1) reader.fail(Options.TASK_SLOTS, 'a TaskManager needs at least 1 task slot');
-  validateTaskManagerMemory(config);
+  taskManagerProcessMemoryMiB(config, ordinal);
 
   const secrets: Array<[string, string]> = Object.entries(reader.map(Options.SECRETS));
   const envSecretKeyRefs = reader.listOfMaps(Options.ENV_SECRET_KEY_REF).map(m => {
@@ -570,6 +577,10 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     createJobManagerServiceAccount: explicitJmAccount === undefined,
     createTaskManagerServiceAccount: explicitTmAccount === undefined,
   };
+}
+
+function dropDefault(config: FlinkConfig, key: string): void {
+  if (!config.isExplicit(key)) config.delete(key);
 }
 
 function validateClusterId(clusterId: string, prop: string): void {

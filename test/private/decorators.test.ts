@@ -1,3 +1,4 @@
+import { FlinkVersion } from '../../src';
 import { cmdJobManager } from '../../src/private/decorators/cmd-job-manager-decorator';
 import { envSecrets } from '../../src/private/decorators/env-secrets-decorator';
 import { externalService } from '../../src/private/decorators/external-service-decorator';
@@ -9,7 +10,6 @@ import { mountSecrets } from '../../src/private/decorators/mount-secrets-decorat
 import { podTemplateMount } from '../../src/private/decorators/pod-template-mount-decorator';
 import { emptyPod, FlinkPod, javaDouble } from '../../src/private/pod';
 import { DeploymentTarget, resolveCluster } from '../../src/private/resolve';
-import { FlinkVersion } from '../../src';
 
 function resolve(flinkConfiguration: Record<string, string> = {}, version = FlinkVersion.V1_20) {
   return resolveCluster({ version, clusterId: 'c', namespace: 'ns', flinkConfiguration }, { target: DeploymentTarget.SESSION, defaultClusterId: 'unused' });
