@@ -18,7 +18,8 @@ const KiB = BigInt(1024);
 const MiB = KiB * KiB;
 const GiB = MiB * KiB;
 const TiB = GiB * KiB;
-const LONG_MAX = (BigInt(1) << BigInt(63)) - BigInt(1);
+/** `Long.MAX_VALUE` */
+const LONG_MAX = BigInt('9223372036854775807');
 const ZERO = BigInt(0);
 
 const UNITS: Array<[string[], bigint]> = [
@@ -284,11 +285,11 @@ function describeMemoryProps(config: FlinkConfig, prefix: string): string {
 /** The JobManager's total process memory in MiB (`getMebiBytes`, truncated): the container's memory. */
 export function jobManagerProcessMemoryMiB(config: FlinkConfig): number {
   const c = new MemoryConfig(config, 'JobManager', describeMemoryProps(config, 'jobmanager'));
-  return Number(totalProcessMemory(c, JOB_MANAGER) >> BigInt(20));
+  return Number(totalProcessMemory(c, JOB_MANAGER) / MiB);
 }
 
 /** Checks the TaskManager's memory as the JobManager will when it creates a TaskManager; returns MiB. */
 export function taskManagerProcessMemoryMiB(config: FlinkConfig, ordinal: number): number {
   const c = new MemoryConfig(config, 'TaskManager', describeMemoryProps(config, 'taskmanager'));
-  return Number(totalProcessMemory(c, taskManagerModel(ordinal)) >> BigInt(20));
+  return Number(totalProcessMemory(c, taskManagerModel(ordinal)) / MiB);
 }

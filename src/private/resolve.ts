@@ -396,7 +396,9 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   // a user who sizes a component by its Flink memory or heap replaces the distribution's process size, as
   // editing conf/ would; left in place, Flink would derive the JVM overhead from both and likely reject it
   const sizedOtherwise = (keys: string[]) => keys.every(k => config.isExplicit(k));
-  if (sizedOtherwise([key(Options.JM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.JM_HEAP_MEMORY)])) dropDefault(config, key(Options.JM_PROCESS_MEMORY));
+  if (sizedOtherwise([key(Options.JM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.JM_HEAP_MEMORY)])) {
+    dropDefault(config, key(Options.JM_PROCESS_MEMORY));
+  }
   if (sizedOtherwise([key(Options.TM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.TM_TASK_HEAP_MEMORY), key(Options.TM_MANAGED_MEMORY)])) {
     dropDefault(config, key(Options.TM_PROCESS_MEMORY));
   }
