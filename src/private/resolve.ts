@@ -6,7 +6,7 @@ import { defaultLogConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec } from './options';
 import { emptyPod, FlinkPod, nonRootPod } from './pod';
-import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
+import { FlinkClusterProps, FlinkComponentOptions, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
 
 /** Session or application mode: `execution.target` and the JobManager entrypoint follow it. */
@@ -269,41 +269,81 @@ function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ordinal: n
   if (props.serviceAccount !== undefined) set(Options.JM_SERVICE_ACCOUNT, props.serviceAccount.name, 'serviceAccount');
 
   const jm = props.jobManager ?? {};
-  if (jm.memory !== undefined) set(Options.JM_PROCESS_MEMORY, sizeToFlink(jm.memory, 'jobManager.memory'), 'jobManager.memory');
-  if (jm.cpu !== undefined) set(Options.JM_CPU, positive(jm.cpu, 'jobManager.cpu', 0, 'the JobManager needs more than 0 CPU; set e.g. 0.5 or 1'), 'jobManager.cpu');
+  setComponentProps('jobManager', jm, {
+    memory: Options.JM_PROCESS_MEMORY,
+    cpu: Options.JM_CPU,
+    cpuLimitFactor: Options.JM_CPU_LIMIT_FACTOR,
+    memoryLimitFactor: Options.JM_MEMORY_LIMIT_FACTOR,
+    labels: Options.JM_LABELS,
+    annotations: Options.JM_ANNOTATIONS,
+    nodeSelector: Options.JM_NODE_SELECTOR,
+    tolerations: Options.JM_TOLERATIONS,
+  }, set, 'the JobManager needs more than 0 CPU; set e.g. 0.5 or 1');
   if (jm.replicas !== undefined) {
     if (!Number.isInteger(jm.replicas) || jm.replicas < 1) {
       throw new Error(`'jobManager.replicas' is ${jm.replicas}: it must be a whole number of at least 1 (KubernetesJobManagerParameters.getReplicas)`);
     }
     set(Options.JM_REPLICAS, String(jm.replicas), 'jobManager.replicas');
   }
-  if (jm.cpuLimitFactor !== undefined) set(Options.JM_CPU_LIMIT_FACTOR, positive(jm.cpuLimitFactor, 'jobManager.cpuLimitFactor', 1, 'a limit factor must be at least 1 (the limit is cpu × factor); use 1 for limit = request'), 'jobManager.cpuLimitFactor');
-  if (jm.memoryLimitFactor !== undefined) set(Options.JM_MEMORY_LIMIT_FACTOR, positive(jm.memoryLimitFactor, 'jobManager.memoryLimitFactor', 1, 'a limit factor must be at least 1 (the limit is memory × factor); use 1 for limit = request'), 'jobManager.memoryLimitFactor');
-  set(Options.JM_LABELS, map(jm.labels), 'jobManager.labels');
-  set(Options.JM_ANNOTATIONS, map(jm.annotations), 'jobManager.annotations');
-  set(Options.JM_NODE_SELECTOR, map(jm.nodeSelector), 'jobManager.nodeSelector');
-  if (jm.tolerations !== undefined) set(Options.JM_TOLERATIONS, encodeTolerations(jm.tolerations), 'jobManager.tolerations');
 
   const tm = props.taskManager ?? {};
-  if (tm.memory !== undefined) set(Options.TM_PROCESS_MEMORY, sizeToFlink(tm.memory, 'taskManager.memory'), 'taskManager.memory');
-  if (tm.cpu !== undefined) set(Options.TM_CPU, positive(tm.cpu, 'taskManager.cpu', 0, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot'), 'taskManager.cpu');
+  setComponentProps('taskManager', tm, {
+    memory: Options.TM_PROCESS_MEMORY,
+    cpu: Options.TM_CPU,
+    cpuLimitFactor: Options.TM_CPU_LIMIT_FACTOR,
+    memoryLimitFactor: Options.TM_MEMORY_LIMIT_FACTOR,
+    labels: Options.TM_LABELS,
+    annotations: Options.TM_ANNOTATIONS,
+    nodeSelector: Options.TM_NODE_SELECTOR,
+    tolerations: Options.TM_TOLERATIONS,
+  }, set, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot');
   if (tm.taskSlots !== undefined) {
     if (!Number.isInteger(tm.taskSlots) || tm.taskSlots < 1) {
       throw new Error(`'taskManager.taskSlots' is ${tm.taskSlots}: a TaskManager needs a whole number of at least 1 task slot`);
     }
     set(Options.TASK_SLOTS, String(tm.taskSlots), 'taskManager.taskSlots');
   }
-  if (tm.cpuLimitFactor !== undefined) set(Options.TM_CPU_LIMIT_FACTOR, positive(tm.cpuLimitFactor, 'taskManager.cpuLimitFactor', 1, 'a limit factor must be at least 1 (the limit is cpu × factor); use 1 for limit = request'), 'taskManager.cpuLimitFactor');
-  if (tm.memoryLimitFactor !== undefined) set(Options.TM_MEMORY_LIMIT_FACTOR, positive(tm.memoryLimitFactor, 'taskManager.memoryLimitFactor', 1, 'a limit factor must be at least 1 (the limit is memory × factor); use 1 for limit = request'), 'taskManager.memoryLimitFactor');
-  set(Options.TM_LABELS, map(tm.labels), 'taskManager.labels');
-  set(Options.TM_ANNOTATIONS, map(tm.annotations), 'taskManager.annotations');
-  set(Options.TM_NODE_SELECTOR, map(tm.nodeSelector), 'taskManager.nodeSelector');
-  if (tm.tolerations !== undefined) set(Options.TM_TOLERATIONS, encodeTolerations(tm.tolerations), 'taskManager.tolerations');
   if (tm.serviceAccount !== undefined) set(Options.TM_SERVICE_ACCOUNT, tm.serviceAccount.name, 'taskManager.serviceAccount');
 
   const rest = props.restService ?? {};
   set(Options.REST_SERVICE_EXPOSED_TYPE, rest.exposedType, 'restService.exposedType');
   set(Options.REST_SERVICE_ANNOTATIONS, map(rest.annotations), 'restService.annotations');
+}
+
+/** The options a component's typed props stand for. */
+interface ComponentOptionKeys {
+  readonly memory: OptionSpec;
+  readonly cpu: OptionSpec;
+  readonly cpuLimitFactor: OptionSpec;
+  readonly memoryLimitFactor: OptionSpec;
+  readonly labels: OptionSpec;
+  readonly annotations: OptionSpec;
+  readonly nodeSelector: OptionSpec;
+  readonly tolerations: OptionSpec;
+}
+
+/** The props the JobManager and the TaskManagers share, onto their options. */
+function setComponentProps(
+  name: string,
+  props: FlinkComponentOptions,
+  keys: ComponentOptionKeys,
+  set: (o: OptionSpec, value: string | undefined, prop: string) => void,
+  cpuHint: string,
+): void {
+  const factorHint = (what: string) => `a limit factor must be at least 1 (the limit is ${what} × factor); use 1 for limit = request`;
+  if (props.memory !== undefined) set(keys.memory, sizeToFlink(props.memory, `${name}.memory`), `${name}.memory`);
+  if (props.cpu !== undefined) set(keys.cpu, positive(props.cpu, `${name}.cpu`, 0, cpuHint), `${name}.cpu`);
+  if (props.cpuLimitFactor !== undefined) {
+    set(keys.cpuLimitFactor, positive(props.cpuLimitFactor, `${name}.cpuLimitFactor`, 1, factorHint('cpu')), `${name}.cpuLimitFactor`);
+  }
+  if (props.memoryLimitFactor !== undefined) {
+    set(keys.memoryLimitFactor, positive(props.memoryLimitFactor, `${name}.memoryLimitFactor`, 1, factorHint('memory')), `${name}.memoryLimitFactor`);
+  }
+  const map = (m: Record<string, string> | undefined) => (m === undefined ? undefined : encodeMap(m));
+  set(keys.labels, map(props.labels), `${name}.labels`);
+  set(keys.annotations, map(props.annotations), `${name}.annotations`);
+  set(keys.nodeSelector, map(props.nodeSelector), `${name}.nodeSelector`);
+  if (props.tolerations !== undefined) set(keys.tolerations, encodeTolerations(props.tolerations), `${name}.tolerations`);
 }
 
 /** Tolerations in `KubernetesToleration`'s keys. */
