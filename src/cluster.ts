@@ -98,10 +98,11 @@ export abstract class FlinkCluster extends Construct {
       // TaskManagers call the API only for leader retrieval with Kubernetes HA: no token otherwise
       ? this.createServiceAccount('TaskManagerServiceAccount', r.taskManagerServiceAccount, r.kubernetesHighAvailability)
       : kplus.ServiceAccount.fromServiceAccountName(this, 'TaskManagerServiceAccount', r.taskManagerServiceAccount);
-    if (r.createJobManagerServiceAccount) {
+    if (r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) {
       this.rbac = new RbacBinding(this, 'Rbac', {
         cluster: this,
-        taskManagerServiceAccount: r.createTaskManagerServiceAccount ? this.taskManagerServiceAccount : undefined,
+        bindJobManager: r.createJobManagerServiceAccount,
+        bindTaskManager: r.createTaskManagerServiceAccount,
       });
     }
   }

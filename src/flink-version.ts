@@ -98,13 +98,12 @@ export class FlinkVersion {
   }
 
   /**
-   * The image a cluster runs unless `image` is set: the official `flink` image of exactly this patch
-   * release, Scala 2.12, Java 17 (Java 11 for 1.16 and 1.17, which do not support Java 17; Java 17 images
-   * exist from 1.18 on, `apache/flink-docker`).
+   * The image a cluster runs unless `image` is set: the image Flink's client defaults to,
+   * `apache/flink:<version>-scala_2.12` (`KubernetesConfigOptions.getDefaultFlinkImage`), pinned to this
+   * exact patch release. Like Flink's default it runs Java 11 for 1.x and Java 17 for 2.x.
    */
   public get defaultImage(): string {
-    const java = this.isAtLeast(FlinkVersion.V1_18) ? 'java17' : 'java11';
-    return `flink:${this.version}-scala_2.12-${java}`;
+    return `apache/flink:${this.version}-scala_2.12`;
   }
 
   /**

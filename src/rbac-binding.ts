@@ -25,6 +25,20 @@ export interface RbacBindingProps {
    * @default - the cluster's `taskManagerServiceAccount`
    */
   readonly taskManagerServiceAccount?: kplus.IServiceAccount;
+
+  /**
+   * Whether to bind the JobManager's service account.
+   *
+   * @default true
+   */
+  readonly bindJobManager?: boolean;
+
+  /**
+   * Whether to bind the TaskManagers' service account (only ever bound when they need API rights).
+   *
+   * @default true
+   */
+  readonly bindTaskManager?: boolean;
 }
 
 /**
@@ -33,18 +47,20 @@ export interface RbacBindingProps {
  * service accounts; create one yourself for service accounts you bring.
  */
 export class RbacBinding extends Construct {
-  /** The JobManager's Role. */
-  public readonly jobManagerRole: ApiObject;
+  /** The JobManager's Role, unless `bindJobManager` is false. */
+  public readonly jobManagerRole?: ApiObject;
   /** The TaskManagers' Role, only when they need API rights. */
   public readonly taskManagerRole?: ApiObject;
 
   constructor(scope: Construct, id: string, props: RbacBindingProps) {
     super(scope, id);
     const cluster = props.cluster;
-    this.jobManagerRole = this.bind('JobManager', `${cluster.clusterId}-jobmanager`, cluster,
-      cluster.jobManagerPolicyRules, props.jobManagerServiceAccount ?? cluster.jobManagerServiceAccount);
+    if (props.bindJobManager ?? true) {
+      this.jobManagerRole = this.bind('JobManager', `${cluster.clusterId}-jobmanager`, cluster,
+        cluster.jobManagerPolicyRules, props.jobManagerServiceAccount ?? cluster.jobManagerServiceAccount);
+    }
     const tmRules = cluster.taskManagerPolicyRules;
-    if (tmRules.length > 0) {
+    if ((props.bindTaskManager ?? true) && tmRules.length > 0) {
       this.taskManagerRole = this.bind('TaskManager', `${cluster.clusterId}-taskmanager`, cluster,
         tmRules, props.taskManagerServiceAccount ?? cluster.taskManagerServiceAccount);
     }

@@ -118,6 +118,7 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   test('fails on keys Flink\'s client removes before shipping', () => {
     expect(build({ flinkConfiguration: { 'taskmanager.host': 'x' } }))
       .toThrow("flinkConfiguration['taskmanager.host']: Flink's client removes 'taskmanager.host' before shipping the configuration (FlinkConfMountDecorator), so it would have no effect; remove it");
+    expect(build({ flinkConfiguration: { 'web.address': 'localhost' } })).toThrow("Flink's client removes 'web.address'");
   });
 
   test('fails on jobmanager.rpc.address without HA, which Flink overwrites (InternalServiceDecorator)', () => {
@@ -139,6 +140,31 @@ describe('bad input is an error at synth time, naming the prop, the value and th
       .toThrow("is 'Sometimes': expected one of IfNotPresent, Always, Never");
     expect(build({ flinkConfiguration: { 'kubernetes.env.secretKeyRef': 'env:A,secret:s' } }))
       .toThrow('every entry needs env, secret and key');
+  });
+
+  test('fails on high availability without a storage dir', () => {
+    expect(build({ flinkConfiguration: { 'high-availability.type': 'kubernetes' } }))
+      .toThrow("flinkConfiguration['high-availability.type'] is 'kubernetes': high availability needs 'high-availability.storageDir'");
+  });
+
+  test('fails on Kerberos options whose Secret and ConfigMap Flink builds from client files (KerberosMountDecorator)', () => {
+    const kerberos = { 'security.kerberos.login.keytab': '/etc/krb/flink.keytab', 'security.kerberos.login.principal': 'flink@EXAMPLE.COM' };
+    expect(build({ flinkConfiguration: kerberos }))
+      .toThrow("flinkConfiguration['security.kerberos.login.keytab'] is '/etc/krb/flink.keytab': Flink's KerberosMountDecorator would make the pods mount Secret 'kerberos-keytab-<clusterId>'");
+    expect(build({ flinkConfiguration: { ...kerberos, 'kubernetes.decorator.kerberos-mount.enabled': 'false' } })).not.toThrow();
+    expect(build({ flinkConfiguration: { 'security.kerberos.krb5-conf.path': '/etc/krb5.conf' } }, FlinkVersion.V1_16))
+      .toThrow('Flink 1.16 cannot turn this off');
+  });
+
+  test('fails on kubernetes.flink.conf.dir without FLINK_CONF_DIR for both components', () => {
+    expect(build({ flinkConfiguration: { 'kubernetes.flink.conf.dir': '/etc/flink' } }))
+      .toThrow("flinkConfiguration['kubernetes.flink.conf.dir'] is '/etc/flink': the Flink scripts read $FLINK_CONF_DIR (default /opt/flink/conf); also set 'containerized.master.env.FLINK_CONF_DIR' to '/etc/flink'");
+  });
+
+  test('fails on YAML collections in 1.x, whose pods read flink-conf.yaml with the legacy parser', () => {
+    expect(build({ flinkConfiguration: { 'kubernetes.container.image.pull-secrets': '[s1, s2]' } }))
+      .toThrow("flinkConfiguration['kubernetes.container.image.pull-secrets'] is '[s1, s2]': Flink 1.20 reads flink-conf.yaml with its legacy parser, which does not read YAML lists or maps; write 'a;b;c'");
+    expect(build({ flinkConfiguration: { 'kubernetes.container.image.pull-secrets': '[s1, s2]' } }, FlinkVersion.V2_1)).not.toThrow();
   });
 
   test('fails on a Flink-reserved JobManager env name', () => {

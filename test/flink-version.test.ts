@@ -1,18 +1,16 @@
 import { FlinkVersion } from '../src';
 
 describe('FlinkVersion (reference §7)', () => {
-  test('constants are the newest known patch releases, with their official image', () => {
+  test('constants are the newest known patch releases; the image is Flink\'s default (KubernetesConfigOptions.getDefaultFlinkImage) pinned to it', () => {
     expect(FlinkVersion.V1_16.version).toBe('1.16.3');
-    expect(FlinkVersion.V1_16.defaultImage).toBe('flink:1.16.3-scala_2.12-java11');
-    expect(FlinkVersion.V1_17.defaultImage).toBe('flink:1.17.2-scala_2.12-java11');
-    expect(FlinkVersion.V1_18.defaultImage).toBe('flink:1.18.1-scala_2.12-java17');
-    expect(FlinkVersion.V1_20.defaultImage).toBe('flink:1.20.4-scala_2.12-java17');
-    expect(FlinkVersion.V2_2.defaultImage).toBe('flink:2.2.1-scala_2.12-java17');
+    expect(FlinkVersion.V1_16.defaultImage).toBe('apache/flink:1.16.3-scala_2.12');
+    expect(FlinkVersion.V1_20.defaultImage).toBe('apache/flink:1.20.4-scala_2.12');
+    expect(FlinkVersion.V2_2.defaultImage).toBe('apache/flink:2.2.1-scala_2.12');
   });
 
   test('of() accepts <major>.<minor> and <major>.<minor>.<patch>; a patch pins the image', () => {
     expect(FlinkVersion.of('1.20').version).toBe('1.20.4');
-    expect(FlinkVersion.of('1.20.3').defaultImage).toBe('flink:1.20.3-scala_2.12-java17');
+    expect(FlinkVersion.of('1.20.3').defaultImage).toBe('apache/flink:1.20.3-scala_2.12');
     expect(FlinkVersion.of('2.1.0').minorVersion).toBe('2.1');
     expect(FlinkVersion.of('1.20.3').isAtLeast(FlinkVersion.V1_20)).toBe(true);
   });

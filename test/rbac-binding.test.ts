@@ -24,6 +24,19 @@ describe('RbacBinding (reference §6.4)', () => {
     expect(find(manifests, 'Role', 'byo-taskmanager').rules).toStrictEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
   });
 
+  test('a created TaskManager account is bound even when the JobManager\'s is brought (Kubernetes HA)', () => {
+    const c = chart();
+    new FlinkSessionCluster(c, 'session', {
+      version: FlinkVersion.V1_20,
+      clusterId: 'mixed',
+      serviceAccount: kplus.ServiceAccount.fromServiceAccountName(c, 'jm', 'platform-flink'),
+      flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+    });
+    const manifests = synth(c);
+    expect(manifests.filter(m => m.kind === 'Role').map(m => m.metadata.name)).toStrictEqual(['mixed-taskmanager']);
+    expect(find(manifests, 'RoleBinding', 'mixed-taskmanager').subjects).toStrictEqual([{ kind: 'ServiceAccount', name: 'mixed-taskmanager', namespace: 'flink' }]);
+  });
+
   test('without HA no TaskManager Role is created', () => {
     const c = chart();
     const cluster = new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V2_1, clusterId: 'plain', serviceAccount: kplus.ServiceAccount.fromServiceAccountName(c, 'jm', 'x') });

@@ -394,7 +394,13 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('kubernetes.flink.conf.dir moves the config mount', () => {
-    const { manifests } = session(FlinkVersion.V1_18, { flinkConfiguration: { 'kubernetes.flink.conf.dir': '/etc/flink' } });
+    const { manifests } = session(FlinkVersion.V1_18, {
+      flinkConfiguration: {
+        'kubernetes.flink.conf.dir': '/etc/flink',
+        'containerized.master.env.FLINK_CONF_DIR': '/etc/flink',
+        'containerized.taskmanager.env.FLINK_CONF_DIR': '/etc/flink',
+      },
+    });
     expect(mainContainer(find(manifests, 'Deployment', ID)).volumeMounts[0]).toStrictEqual({ name: 'flink-config-volume', mountPath: '/etc/flink' });
   });
 
@@ -457,6 +463,11 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     expect(find(manifests, 'Deployment', ID).metadata.labels).toStrictEqual({ app: ID, component: 'jobmanager', team: 'a', type: 'flink-native-kubernetes' });
   });
 
+  test('with host networking, ports of a pod template are kept but Flink adds none', () => {
+    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } });
+    expect(mainContainer(find(manifests, 'Deployment', ID)).ports).toBeUndefined();
+  });
+
   test('with high availability: no internal Service, standby JobManagers allowed, HA ConfigMap rights for both components', () => {
     const { manifests } = session(FlinkVersion.V1_20, {
       jobManager: { replicas: 2 },
@@ -476,14 +487,16 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('HA ConfigMap verbs per version: no patch before 1.18 (fabric8 5.12), deletecollection up to 1.18 (label-based cleanup)', () => {
-    const rules = (v: FlinkVersion) => find(session(v, { flinkConfiguration: { [v.isAtLeast(FlinkVersion.V1_17) ? 'high-availability.type' : 'high-availability']: 'kubernetes' } }).manifests, 'Role', `${ID}-jobmanager`).rules[2].verbs;
+    const rules = (v: FlinkVersion) => find(session(v, {
+      flinkConfiguration: { [v.isAtLeast(FlinkVersion.V1_17) ? 'high-availability.type' : 'high-availability']: 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+    }).manifests, 'Role', `${ID}-jobmanager`).rules[2].verbs;
     expect(rules(FlinkVersion.V1_16)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'deletecollection']);
     expect(rules(FlinkVersion.V1_18)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'patch', 'deletecollection']);
     expect(rules(FlinkVersion.V1_19)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']);
   });
 
   test('ZooKeeper HA needs no ConfigMap rights', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'high-availability.type': 'zookeeper' } });
+    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'high-availability.type': 'zookeeper', 'high-availability.storageDir': 'hdfs:///ha' } });
     expect(find(manifests, 'Role', `${ID}-jobmanager`).rules).toHaveLength(2);
   });
 
@@ -500,14 +513,11 @@ describe('JobManager memory is Flink\'s total process memory (JobManagerProcessU
     expect(memory({ 'jobmanager.memory.process.size': '2g' })).toBe('2048Mi');
   });
 
-  test('jobmanager.memory.flink.size or .heap.size replace the distribution\'s process size, as editing conf/ would', () => {
-    expect(memory({ 'jobmanager.memory.flink.size': '1280m' })).toBe('1728Mi');
-    expect(memory({ 'jobmanager.memory.heap.size': '1024m' })).toBe('1600Mi');
-    expect(memory({ 'jobmanager.memory.heap.size': '1024m', 'jobmanager.memory.process.size': '2g' })).toBe('2048Mi');
-    const conf = shippedConfig(session(FlinkVersion.V1_20, { flinkConfiguration: { 'jobmanager.memory.flink.size': '1280m', 'taskmanager.memory.flink.size': '1g' } }).manifests, ID);
-    expect(conf['jobmanager.memory.process.size']).toBeUndefined();
-    expect(conf['taskmanager.memory.process.size']).toBeUndefined();
-    expect(conf['jobmanager.memory.flink.size']).toBe('1280m');
+  test('as with -D, the distribution\'s process size stays next to a heap or Flink size (Flink\'s client, 1.20)', () => {
+    expect(memory({ 'jobmanager.memory.heap.size': '1000m' })).toBe('1600Mi');
+    expect(memory({ 'jobmanager.memory.flink.size': '1100m' })).toBe('1600Mi');
+    expect(() => memory({ 'jobmanager.memory.flink.size': '1200m' })).toThrow(
+      "flinkConfiguration['jobmanager.memory.flink.size'] (1200m), the distribution's default jobmanager.memory.process.size (1600m), which a -D option does not remove; set the process size instead, or consistently: JobManager memory configuration failed: derived JVM Overhead size (144.000mb (150994944 bytes)) is not in the JVM Overhead range");
   });
 
   test('jobManager.memory and the same -D key give the same manifests', () => {

@@ -275,11 +275,19 @@ function taskManagerModel(ordinal: number): ComponentModel {
   };
 }
 
-/** The props that configured a component's memory, for messages: `jobManager.memory (400m)`. */
+/**
+ * The props that configured a component's memory, for messages: `jobManager.memory (400m)`. The
+ * distribution's default process size stays in effect next to a `-D` Flink or heap size, as with Flink's
+ * client, so it is named when it takes part.
+ */
 function describeMemoryProps(config: FlinkConfig, prefix: string): string {
-  const explicit = config.withPrefix(`${prefix}.memory.`).filter(e => e.origin.explicit);
-  if (explicit.length === 0) return `the distribution's default ${prefix}.memory.process.size`;
-  return explicit.map(e => `${e.origin.prop} (${e.value})`).join(', ');
+  const entries = config.withPrefix(`${prefix}.memory.`);
+  const explicit = entries.filter(e => e.origin.explicit).map(e => `${e.origin.prop} (${e.value})`);
+  const processDefault = entries.find(e => !e.origin.explicit && e.key === `${prefix}.memory.process.size`);
+  if (processDefault !== undefined) {
+    explicit.push(`the distribution's default ${processDefault.key} (${processDefault.value}), which a -D option does not remove; set the process size instead, or consistently`);
+  }
+  return explicit.join(', ');
 }
 
 /** The JobManager's total process memory in MiB (`getMebiBytes`, truncated): the container's memory. */

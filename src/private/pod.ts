@@ -55,8 +55,11 @@ export function nonEmpty<T>(value: T[] | Record<string, T> | undefined): any {
  * `1.0`, `0.5`, `0.30000000000000004`.
  */
 export function javaDouble(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e7) return `${value}.0`;
-  return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e7) return Number.isInteger(value) ? `${value}.0` : String(value);
+  // outside [10^-3, 10^7) Java switches to computerized scientific notation: 5.0E-4, 1.0E7
+  const [mantissa, exponent] = value.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
 
 /** The official images' `flink` user (`apache/flink-docker` `Dockerfile-ubuntu.template`). */

@@ -4,7 +4,7 @@ import { distributionDefaults } from './distribution';
 import { encodeList, encodeListOfMaps, encodeMap, parseList, parseListOfMaps, parseMap } from './encoding';
 import { defaultLogConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
-import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec } from './options';
+import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, nonRootPod } from './pod';
 import { FlinkClusterProps, FlinkComponentOptions, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
@@ -119,11 +119,17 @@ const CLUSTER_ID_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** `Constants.MAXIMUM_CHARACTERS_OF_CLUSTER_ID` */
 const MAX_CLUSTER_ID_LENGTH = 45;
 
-/** Keys `FlinkConfMountDecorator.getClusterSidePropertiesMap` removes before shipping (reference §2.2). */
+/**
+ * Keys `FlinkConfMountDecorator.getClusterSidePropertiesMap` removes before shipping (reference §2.2), with
+ * the fallback and deprecated keys `Configuration.removeConfig` removes in their place (`rest.bind-address`
+ * falls back to `web.address` and `jobmanager.web.address`, `RestOptions.BIND_ADDRESS`).
+ */
 const REMOVED_BY_CLIENT = [
   'kubernetes.config.file',
   '$internal.deployment.config-dir',
   'rest.bind-address',
+  'web.address',
+  'jobmanager.web.address',
   'jobmanager.bind-host',
   'taskmanager.bind-host',
   'taskmanager.host',
@@ -150,7 +156,9 @@ function where(entry: ConfigEntry | undefined, key: string): string {
 class Reader {
   private readonly standardYaml: boolean;
   constructor(private readonly config: FlinkConfig, private readonly version: FlinkVersion) {
-    this.standardYaml = version.isAtLeast(FlinkVersion.V1_19);
+    // 1.x pods read the flink-conf.yaml we ship with the legacy parser, which never reads YAML
+    // collections; 2.x reads config.yaml as standard YAML (ConfigurationUtils.convertToProperties/convertToList)
+    this.standardYaml = version.major >= 2;
   }
 
   key(option: OptionSpec): string {
@@ -199,10 +207,18 @@ class Reader {
     return value;
   }
 
+  /** 1.x: a YAML collection would reach the pods as a literal string; ask for Flink's own format. */
+  private checkLegacyFormat(option: OptionSpec, raw: string, format: string): void {
+    if (!this.standardYaml && /^\s*[[{]/.test(raw)) {
+      this.fail(option, `Flink ${this.version.minorVersion} reads flink-conf.yaml with its legacy parser, which does not read YAML lists or maps; write ${format}`);
+    }
+  }
+
   map(option: OptionSpec): Record<string, string> {
     const key = this.key(option);
     const raw = this.config.get(key);
     if (raw !== undefined) {
+      this.checkLegacyFormat(option, raw, '\'k1:v1,k2:v2\'');
       try {
         return parseMap(raw, this.standardYaml);
       } catch (e) {
@@ -218,6 +234,7 @@ class Reader {
   list(option: OptionSpec): string[] {
     const raw = this.string(option);
     if (raw === undefined) return [];
+    this.checkLegacyFormat(option, raw, '\'a;b;c\'');
     try {
       return parseList(raw, this.standardYaml);
     } catch (e) {
@@ -228,6 +245,7 @@ class Reader {
   listOfMaps(option: OptionSpec): Array<Record<string, string>> {
     const raw = this.string(option);
     if (raw === undefined) return [];
+    this.checkLegacyFormat(option, raw, '\'k1:v1,k2:v2;k1:v3,k2:v4\'');
     try {
       return parseListOfMaps(raw, this.standardYaml);
     } catch (e) {
@@ -433,15 +451,6 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     config.set(k, v, explicit(prop));
   }
   for (const k of REMOVED_BY_CLIENT) config.delete(k);
-  // a user who sizes a component by its Flink memory or heap replaces the distribution's process size, as
-  // editing conf/ would; left in place, Flink would derive the JVM overhead from both and likely reject it
-  const sizedOtherwise = (keys: string[]) => keys.every(k => config.isExplicit(k));
-  if (sizedOtherwise([key(Options.JM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.JM_HEAP_MEMORY)])) {
-    dropDefault(config, key(Options.JM_PROCESS_MEMORY));
-  }
-  if (sizedOtherwise([key(Options.TM_FLINK_MEMORY)]) || sizedOtherwise([key(Options.TM_TASK_HEAP_MEMORY), key(Options.TM_MANAGED_MEMORY)])) {
-    dropDefault(config, key(Options.TM_PROCESS_MEMORY));
-  }
 
   const reader = new Reader(config, version);
 
@@ -471,7 +480,12 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   config.set(key(Options.INTERNAL_ENTRYPOINT_CLASS), ENTRYPOINT_CLASS[context.target]);
 
   const highAvailability = isHighAvailability(reader);
+  if (highAvailability && reader.string(Options.HA_STORAGE_DIR) === undefined) {
+    reader.fail(Options.HA_TYPE, 'high availability needs \'high-availability.storageDir\' (HighAvailabilityServicesUtils fails at JobManager start without it); set it to a durable file system path such as s3://bucket/flink-ha');
+  }
   const hostNetwork = reader.boolean(Options.HOST_NETWORK, false);
+  checkKerberos(config, reader, version);
+  checkConfDir(config, reader);
 
   // ports: KubernetesUtils.checkAndUpdatePortConfigOption fixes "0" to the defaults
   const blobPort = reader.port(Options.BLOB_SERVER_PORT, 6124, 6124);
@@ -621,8 +635,37 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   };
 }
 
-function dropDefault(config: FlinkConfig, key: string): void {
-  if (!config.isExplicit(key)) config.delete(key);
+/**
+ * `KerberosMountDecorator` mounts Secret `kerberos-keytab-<clusterId>` and ConfigMap
+ * `kerberos-krb5conf-<clusterId>` built from files on the client machine (reference §1.6), and the
+ * JobManager mounts them into every TaskManager by those names. A synth has no such files, so the pods
+ * would wait for objects nothing creates.
+ */
+function checkKerberos(config: FlinkConfig, reader: Reader, version: FlinkVersion): void {
+  const keytab = config.get('security.kerberos.login.keytab')?.trim();
+  const principal = config.get('security.kerberos.login.principal')?.trim();
+  const krb5 = config.get('security.kerberos.krb5-conf.path')?.trim();
+  const triggered = (keytab && principal) ? 'security.kerberos.login.keytab' : krb5 ? 'security.kerberos.krb5-conf.path' : undefined;
+  if (triggered === undefined) return;
+  if (version.isAtLeast(FlinkVersion.V1_17) && !reader.boolean(Options.KERBEROS_DECORATOR_ENABLED, true)) return;
+  const fix = version.isAtLeast(FlinkVersion.V1_17)
+    ? 'set \'kubernetes.decorator.kerberos-mount.enabled\' to \'false\' and mount the keytab and krb5.conf yourself (e.g. with \'kubernetes.secrets\')'
+    : 'Flink 1.16 cannot turn this off; use Flink 1.17 or later';
+  reader.fail(triggered, `Flink's KerberosMountDecorator would make the pods mount Secret 'kerberos-keytab-<clusterId>' and ConfigMap 'kerberos-krb5conf-<clusterId>' from files on the deploying machine, which a synth cannot read; ${fix}`);
+}
+
+/**
+ * The scripts read `$FLINK_CONF_DIR`, which defaults to `/opt/flink/conf` (`bin/config.sh`); moving the
+ * mount with `kubernetes.flink.conf.dir` alone leaves the pods reading the image's own configuration.
+ */
+function checkConfDir(config: FlinkConfig, reader: Reader): void {
+  const confDir = reader.string(Options.FLINK_CONF_DIR);
+  if (confDir === undefined || confDir === '/opt/flink/conf') return;
+  for (const prefix of [MASTER_ENV_PREFIX, TASKMANAGER_ENV_PREFIX]) {
+    if (config.get(`${prefix}FLINK_CONF_DIR`) !== confDir) {
+      reader.fail(Options.FLINK_CONF_DIR, `the Flink scripts read $FLINK_CONF_DIR (default /opt/flink/conf); also set '${prefix}FLINK_CONF_DIR' to '${confDir}' (reference §6.1)`);
+    }
+  }
 }
 
 function validateClusterId(clusterId: string, prop: string): void {

@@ -78,7 +78,7 @@ test('PodTemplateMountDecorator: only with a TaskManager pod template', () => {
 });
 
 test('InternalServiceDecorator: none with high availability', () => {
-  expect(internalService(resolve({ 'high-availability.type': 'kubernetes' }))).toBeUndefined();
+  expect(internalService(resolve({ 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' }))).toBeUndefined();
   expect(internalService(resolve())!.metadata!.name).toBe('c');
 });
 
@@ -88,4 +88,5 @@ test('ExternalServiceDecorator: <clusterId>-rest', () => {
 
 test('javaDouble prints as Java\'s String.valueOf(double)', () => {
   expect([javaDouble(1), javaDouble(0.5), javaDouble(2.25), javaDouble(0.1 * 3)]).toStrictEqual(['1.0', '0.5', '2.25', '0.30000000000000004']);
+  expect([javaDouble(0.0005), javaDouble(0.00025), javaDouble(1e7), javaDouble(12345678.5)]).toStrictEqual(['5.0E-4', '2.5E-4', '1.0E7', '1.23456785E7']);
 });

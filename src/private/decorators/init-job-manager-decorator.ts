@@ -55,7 +55,8 @@ export function initJobManager(cluster: ResolvedCluster, pod: FlinkPod): FlinkPo
       image: cluster.image,
       imagePullPolicy: cluster.imagePullPolicy,
       resources,
-      ports: cluster.hostNetwork ? undefined : [...(pod.mainContainer.ports ?? []), ...ports],
+      // with host networking Flink adds no ports of its own (InitJobManagerDecorator.getContainerPorts)
+      ports: nonEmpty([...(pod.mainContainer.ports ?? []), ...(cluster.hostNetwork ? [] : ports)]),
       env: [...(pod.mainContainer.env ?? []), ...env],
       volumeMounts: nonEmpty([
         ...(pod.mainContainer.volumeMounts ?? []),
