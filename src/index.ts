@@ -3,3 +3,5 @@ export * from './cluster-options';
 export * from './cluster';
 export * from './session-cluster';
 export * from './rbac-binding';
+export * from './job-artifact';
+export * from './application-cluster';

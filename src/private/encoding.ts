@@ -146,3 +146,16 @@ export function encodeList(list: string[]): string {
 export function encodeListOfMaps(list: Array<Record<string, string>>): string {
   return encodeList(list.map(encodeMap));
 }
+
+/**
+ * A list of arbitrary strings (`$internal.application.program-args`, `pipeline.jars`) in the form the
+ * pods read back exactly (research of `ConfigurationUtils.convertToList` 1.16–2.2):
+ * - 1.x, `flink-conf.yaml` and the legacy splitter: every element single-quoted (so empty elements,
+ *   surrounding spaces, `;` and quotes survive); `#` and line breaks cannot be carried;
+ * - 2.x, `config.yaml`: a YAML flow sequence of double-quoted (JSON) strings, which Flink parses as a list
+ *   before it would fall back to splitting.
+ */
+export function encodeStringList(items: string[], standardYaml: boolean): string {
+  if (standardYaml) return JSON.stringify(items);
+  return items.map(item => `'${item.replace(/'/g, '\'\'')}'`).join(';');
+}

@@ -10,8 +10,10 @@ export interface OptionSpec {
   readonly key: string;
   /** first version that has the option (undefined: every supported version) */
   readonly since?: number;
-  /** the primary key before FLINK-29372 (1.17) renamed it; deprecated from 1.17 on */
-  readonly keyBefore117?: string;
+  /** the primary key before a rename (FLINK-29372 in 1.17, unless `renamedIn` says otherwise); deprecated after it */
+  readonly previousKey?: string;
+  /** the version of the rename, when not 1.17 */
+  readonly renamedIn?: number;
   /** deprecated aliases that Flink still reads through its fallback keys */
   readonly deprecatedKeys?: readonly string[];
 }
@@ -23,7 +25,7 @@ function opt(key: string, extra: Omit<OptionSpec, 'key'> = {}): OptionSpec {
 export const Options = {
   CLUSTER_ID: opt('kubernetes.cluster-id'),
   NAMESPACE: opt('kubernetes.namespace'),
-  CONTAINER_IMAGE: opt('kubernetes.container.image.ref', { keyBefore117: 'kubernetes.container.image' }),
+  CONTAINER_IMAGE: opt('kubernetes.container.image.ref', { previousKey: 'kubernetes.container.image' }),
   IMAGE_PULL_POLICY: opt('kubernetes.container.image.pull-policy'),
   IMAGE_PULL_SECRETS: opt('kubernetes.container.image.pull-secrets'),
   ENTRY_PATH: opt('kubernetes.entry.path'),
@@ -35,8 +37,8 @@ export const Options = {
   SERVICE_ACCOUNT: opt('kubernetes.service-account'),
   JM_SERVICE_ACCOUNT: opt('kubernetes.jobmanager.service-account'),
   TM_SERVICE_ACCOUNT: opt('kubernetes.taskmanager.service-account'),
-  JM_CPU: opt('kubernetes.jobmanager.cpu.amount', { keyBefore117: 'kubernetes.jobmanager.cpu' }),
-  TM_CPU: opt('kubernetes.taskmanager.cpu.amount', { keyBefore117: 'kubernetes.taskmanager.cpu' }),
+  JM_CPU: opt('kubernetes.jobmanager.cpu.amount', { previousKey: 'kubernetes.jobmanager.cpu' }),
+  TM_CPU: opt('kubernetes.taskmanager.cpu.amount', { previousKey: 'kubernetes.taskmanager.cpu' }),
   JM_CPU_LIMIT_FACTOR: opt('kubernetes.jobmanager.cpu.limit-factor'),
   JM_MEMORY_LIMIT_FACTOR: opt('kubernetes.jobmanager.memory.limit-factor'),
   TM_CPU_LIMIT_FACTOR: opt('kubernetes.taskmanager.cpu.limit-factor'),
@@ -60,7 +62,7 @@ export const Options = {
   INTERNAL_SERVICE_LABELS: opt('kubernetes.internal-service.labels', { since: 202 }),
   SECRETS: opt('kubernetes.secrets'),
   ENV_SECRET_KEY_REF: opt('kubernetes.env.secretKeyRef'),
-  POD_TEMPLATE_DEFAULT: opt('kubernetes.pod-template-file.default', { keyBefore117: 'kubernetes.pod-template-file' }),
+  POD_TEMPLATE_DEFAULT: opt('kubernetes.pod-template-file.default', { previousKey: 'kubernetes.pod-template-file' }),
   POD_TEMPLATE_JM: opt('kubernetes.pod-template-file.jobmanager'),
   POD_TEMPLATE_TM: opt('kubernetes.pod-template-file.taskmanager'),
   HOST_NETWORK: opt('kubernetes.hostnetwork.enabled'),
@@ -70,13 +72,25 @@ export const Options = {
   ARTIFACTS_LOCAL_UPLOAD_OVERWRITE: opt('kubernetes.artifacts.local-upload-overwrite', { since: 120 }),
   ARTIFACTS_LOCAL_UPLOAD_TARGET: opt('kubernetes.artifacts.local-upload-target', { since: 120 }),
   INTERNAL_ENTRYPOINT_CLASS: opt('kubernetes.internal.jobmanager.entrypoint.class'),
-  HA_TYPE: opt('high-availability.type', { keyBefore117: 'high-availability', deprecatedKeys: ['recovery.mode'] }),
+  HA_TYPE: opt('high-availability.type', { previousKey: 'high-availability', deprecatedKeys: ['recovery.mode'] }),
   HA_STORAGE_DIR: opt('high-availability.storageDir', {
     deprecatedKeys: ['high-availability.zookeeper.storageDir', 'recovery.zookeeper.storageDir'],
   }),
   HA_CLUSTER_ID: opt('high-availability.cluster-id'),
   HA_JOBMANAGER_PORT: opt('high-availability.jobmanager.port'),
   EXECUTION_TARGET: opt('execution.target'),
+  EXECUTION_ATTACHED: opt('execution.attached'),
+  SHUTDOWN_ON_ATTACHED_EXIT: opt('execution.shutdown-on-attached-exit'),
+  SHUTDOWN_ON_APPLICATION_FINISH: opt('execution.shutdown-on-application-finish'),
+  PIPELINE_JARS: opt('pipeline.jars'),
+  PIPELINE_CLASSPATHS: opt('pipeline.classpaths'),
+  APPLICATION_MAIN: opt('$internal.application.main'),
+  APPLICATION_ARGS: opt('$internal.application.program-args'),
+  PARALLELISM: opt('parallelism.default'),
+  // StateRecoveryOptions (1.20+) replaced SavepointConfigOptions' keys, which it keeps as deprecated keys
+  SAVEPOINT_PATH: opt('execution.state-recovery.path', { previousKey: 'execution.savepoint.path', renamedIn: 120 }),
+  SAVEPOINT_IGNORE_UNCLAIMED: opt('execution.state-recovery.ignore-unclaimed-state', { previousKey: 'execution.savepoint.ignore-unclaimed-state', renamedIn: 120 }),
+  SAVEPOINT_CLAIM_MODE: opt('execution.state-recovery.claim-mode', { previousKey: 'execution.savepoint-restore-mode', renamedIn: 120 }),
   EXECUTION_MODE: opt('internal.cluster.execution-mode'),
   JOBMANAGER_RPC_ADDRESS: opt('jobmanager.rpc.address'),
   JOBMANAGER_RPC_PORT: opt('jobmanager.rpc.port'),
@@ -111,7 +125,7 @@ export const TASKMANAGER_ENV_PREFIX = 'containerized.taskmanager.env.';
 
 /** The key `option` has in the Flink version `ordinal`. */
 export function keyOf(option: OptionSpec, ordinal: number): string {
-  return option.keyBefore117 !== undefined && ordinal < 117 ? option.keyBefore117 : option.key;
+  return option.previousKey !== undefined && ordinal < (option.renamedIn ?? 117) ? option.previousKey : option.key;
 }
 
 function formatOrdinal(ordinal: number): string {
@@ -133,9 +147,9 @@ export function checkUserKey(key: string, ordinal: number, where: string): void 
       }
       return;
     }
-    const aliases = [...(option.deprecatedKeys ?? []), ...(option.keyBefore117 ? [option.keyBefore117, option.key] : [])];
+    const aliases = [...(option.deprecatedKeys ?? []), ...(option.previousKey ? [option.previousKey, option.key] : [])];
     if (aliases.includes(key)) {
-      const reason = option.keyBefore117 === key || option.deprecatedKeys?.includes(key)
+      const reason = option.previousKey === key || option.deprecatedKeys?.includes(key)
         ? `is deprecated in Flink ${version}`
         : `does not exist in Flink ${version}`;
       throw new Error(`${where}: '${key}' ${reason}; use '${primary}' instead`);

@@ -7,16 +7,18 @@ export interface RbacFacts {
   readonly highAvailability: boolean;
   readonly kubernetesHighAvailability: boolean;
   readonly hostNetwork: boolean;
+  readonly deletesOwnDeployment: boolean;
 }
 
 /**
- * The JobManager's least-privilege rules (reference §6.4): TaskManager pods it creates, lists, watches
- * and deletes; its own Deployment, read as TaskManager owner and deleted on shutdown.
+ * The JobManager's least-privilege rules (reference §6.4, §6.6): TaskManager pods it creates, lists,
+ * watches and deletes; its own Deployment, read as TaskManager owner and deleted on shutdown.
  */
 export function jobManagerRules(facts: RbacFacts): k8s.PolicyRule[] {
   const rules: k8s.PolicyRule[] = [
     { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'list', 'watch'] },
-    { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'delete'] },
+    // get: the owner of TaskManager pods; delete: its own shutdown (withheld when it must not delete itself)
+    { apiGroups: ['apps'], resources: ['deployments'], verbs: facts.deletesOwnDeployment ? ['get', 'delete'] : ['get'] },
   ];
   if (facts.kubernetesHighAvailability) {
     // leader election and HA state in ConfigMaps. fabric8 >= 6.6 (Flink 1.18+) updates the leader lock with

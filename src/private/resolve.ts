@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { applicationDefaults, setJobProps } from './application';
 import { ConfigEntry, FlinkConfig, Origin } from './config';
 import { distributionDefaults } from './distribution';
 import { encodeList, encodeListOfMaps, encodeMap, parseList, parseListOfMaps, parseMap } from './encoding';
@@ -6,6 +7,7 @@ import { defaultLogConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, nonRootPod } from './pod';
+import type { FlinkApplicationClusterProps } from '../application-cluster';
 import { FlinkClusterProps, FlinkComponentOptions, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
 
@@ -81,6 +83,11 @@ export interface ResolvedCluster {
   /** log configuration files shipped before the configuration file, in Flink's order */
   readonly logFiles: Array<[string, string]>;
   readonly highAvailability: boolean;
+  /**
+   * whether the JobManager deletes its own Deployment when it shuts down: a session cluster on an explicit
+   * stop, an application cluster when the application finishes, if `execution.shutdown-on-application-finish`
+   */
+  readonly deletesOwnDeployment: boolean;
   /** `high-availability.type: kubernetes` (or its factory class): HA state lives in ConfigMaps */
   readonly kubernetesHighAvailability: boolean;
   readonly hostNetwork: boolean;
@@ -436,14 +443,22 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   // 1. the distribution's conf/ file, which the ConfigMap replaces in the pod
   for (const [k, v] of distributionDefaults(version)) config.set(k, v);
 
+  if (context.target === DeploymentTarget.APPLICATION) {
+    for (const [k, v] of applicationDefaults(version)) config.set(k, v);
+  }
+
   // 2. typed props, then -D options
   setTypedProps(config, props, ordinal);
+  if (context.target === DeploymentTarget.APPLICATION) setJobProps(config, (props as FlinkApplicationClusterProps).job, version);
   for (const [k, v] of Object.entries(props.flinkConfiguration ?? {})) {
     const prop = `flinkConfiguration['${k}']`;
     checkUserKey(k, ordinal, prop);
     if (typeof v !== 'string') throw new Error(`${prop} is ${JSON.stringify(v)}: Flink options are strings, as on the command line; write '${String(v)}'`);
     if (k.startsWith('kubernetes.pod-template-file')) {
       throw new Error(`${prop}: '${k}' names a file on the machine that runs Flink's client, which a synth does not read; cdk8s-flink ships the pod templates itself (see 'runAsNonRoot'); remove it`);
+    }
+    if (k === keyOf(Options.ARTIFACTS_LOCAL_UPLOAD_ENABLED, ordinal) && v.trim().toLowerCase() === 'true') {
+      throw new Error(`${prop}: Flink's client uploads local artifacts at deploy time (DefaultKubernetesArtifactUploader), which a synth cannot do; upload the jar yourself and use JobArtifact.fromUrl()`);
     }
     if (REMOVED_BY_CLIENT.includes(k)) {
       throw new Error(`${prop}: Flink's client removes '${k}' before shipping the configuration (FlinkConfMountDecorator), so it would have no effect; remove it`);
@@ -478,6 +493,8 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   config.put(key(Options.EXECUTION_TARGET), context.target);
   config.set(key(Options.EXECUTION_MODE), 'NORMAL');
   config.set(key(Options.INTERNAL_ENTRYPOINT_CLASS), ENTRYPOINT_CLASS[context.target]);
+
+  if (context.target === DeploymentTarget.APPLICATION) checkPipelineJars(reader, version);
 
   const highAvailability = isHighAvailability(reader);
   if (highAvailability && reader.string(Options.HA_STORAGE_DIR) === undefined) {
@@ -606,6 +623,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     logFiles,
     highAvailability,
     kubernetesHighAvailability: isKubernetesHighAvailability(reader),
+    deletesOwnDeployment: context.target === DeploymentTarget.SESSION || reader.boolean(Options.SHUTDOWN_ON_APPLICATION_FINISH, true),
     hostNetwork,
     image,
     imagePullPolicy: policy,
@@ -633,6 +651,21 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     createJobManagerServiceAccount: explicitJmAccount === undefined,
     createTaskManagerServiceAccount: explicitTmAccount === undefined,
   };
+}
+
+/**
+ * The jar count the client and the JobManager entrypoint accept (reference §5): exactly one before 2.0
+ * ("Should only have one jar"), at most one from 2.0 ("Should only have at most one jar."), and only
+ * `local://` before 1.19. `job.artifact` holds one; this catches a `pipeline.jars` written by hand.
+ */
+function checkPipelineJars(reader: Reader, version: FlinkVersion): void {
+  const jars = reader.list(Options.PIPELINE_JARS);
+  if (!version.isAtLeast(FlinkVersion.V2_0) && jars.length !== 1) {
+    reader.fail(Options.PIPELINE_JARS, `Flink ${version.minorVersion} runs exactly one jar in application mode ("Should only have one jar"); give it as 'job.artifact'`);
+  }
+  if (jars.length > 1) {
+    reader.fail(Options.PIPELINE_JARS, 'Flink 2.x runs at most one jar in application mode ("Should only have at most one jar."); give it as \'job.artifact\' and the others as \'job.additionalArtifacts\'');
+  }
 }
 
 /**

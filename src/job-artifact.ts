@@ -1,0 +1,54 @@
+/**
+ * Where the JobManager finds the job's jar (`pipeline.jars`), or that the job is on the image's classpath.
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/resource-providers/native_kubernetes/#application-mode
+ */
+export class JobArtifact {
+  /**
+   * A jar inside the image, e.g. `/opt/flink/usrlib/my-flink-job.jar` (the documentation's `FROM flink` image
+   * with the jar copied to `usrlib`). Shipped as `local://<path>`; every Flink version accepts it.
+   *
+   * @param path the absolute path of the jar in the image
+   */
+  public static fromImage(path: string): JobArtifact {
+    if (!/^\/\S*[^/]$/.test(path ?? '')) {
+      throw new Error(`JobArtifact.fromImage('${path}'): expected the absolute path of a jar in the image, e.g. '/opt/flink/usrlib/my-flink-job.jar'`);
+    }
+    return new JobArtifact(`local://${path}`);
+  }
+
+  /**
+   * A jar the JobManager fetches at start into the `user-artifacts-volume` (Flink 1.19+, FLINK-28915):
+   * `https://…`, `http://…` (only with `allowRawHttp`), or any file system Flink has a plugin for
+   * (`s3://…`, `gs://…`, `abfss://…`, `hdfs://…`).
+   *
+   * @param url the jar's URL
+   */
+  public static fromUrl(url: string): JobArtifact {
+    const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/\S+$/.exec(url ?? '');
+    if (!match || ['local', 'file'].includes(match[1].toLowerCase())) {
+      throw new Error(`JobArtifact.fromUrl('${url}'): expected a remote URL such as 's3://bucket/job.jar' or 'https://repo.example.com/job.jar'; for a jar in the image use JobArtifact.fromImage()`);
+    }
+    return new JobArtifact(url);
+  }
+
+  /**
+   * No jar: the job's classes are on the image's system classpath (`/opt/flink/usrlib` or `/opt/flink/lib`),
+   * and `pipeline.jars` stays unset (Flink 2.0.1+, FLINK-33926).
+   */
+  public static systemClasspath(): JobArtifact {
+    return new JobArtifact(undefined);
+  }
+
+  /** The URI shipped in `pipeline.jars`; undefined for the system classpath. */
+  public readonly uri?: string;
+
+  private constructor(uri: string | undefined) {
+    this.uri = uri;
+  }
+
+  /** The URI scheme (`local`, `s3`, `https` …); undefined for the system classpath. */
+  public get scheme(): string | undefined {
+    return this.uri?.substring(0, this.uri.indexOf(':')).toLowerCase();
+  }
+}

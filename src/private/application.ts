@@ -1,0 +1,133 @@
+import { FlinkConfig, Origin } from './config';
+import { encodeMap, encodeStringList } from './encoding';
+import { keyOf, Options, OptionSpec } from './options';
+import type { FlinkJobOptions } from '../application-cluster';
+import { FlinkVersion } from '../flink-version';
+import { JobArtifact } from '../job-artifact';
+
+/**
+ * Application mode: the keys `flink run-application` (1.x) / `flink run --target kubernetes-application`
+ * (2.x) put into the shipped configuration (`CliFrontend`, `ProgramOptions.applyToConfiguration`,
+ * `ApplicationConfiguration.applyToConfiguration`, `SavepointRestoreSettings.toConfiguration`), and the
+ * jar rules of the client and the JobManager entrypoint (reference §5).
+ */
+
+/** What the CLI always writes, before the job's props (research: application-mode §1). */
+export function applicationDefaults(version: FlinkVersion): Array<[string, string]> {
+  const key = (o: OptionSpec) => keyOf(o, version.ordinal);
+  return [
+    [key(Options.EXECUTION_ATTACHED), 'true'],
+    [key(Options.SHUTDOWN_ON_ATTACHED_EXIT), 'false'],
+    [key(Options.SAVEPOINT_IGNORE_UNCLAIMED), 'false'],
+    [key(Options.SAVEPOINT_CLAIM_MODE), 'NO_CLAIM'],
+    // our default, unlike Flink's: a GitOps reconciler would re-create a self-deleted Deployment
+    [key(Options.SHUTDOWN_ON_APPLICATION_FINISH), 'false'],
+  ];
+}
+
+/** `^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$`: a binary class name such as `com.example.Main` or `a.Outer$Inner`. */
+const JAVA_CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+function explicit(prop: string): Origin {
+  return { prop, explicit: true };
+}
+
+function checkArtifact(artifact: JobArtifact, prop: string, job: FlinkJobOptions, version: FlinkVersion): void {
+  const scheme = artifact.scheme;
+  if (scheme === undefined) return;
+  if (scheme !== 'local' && !version.isAtLeast(FlinkVersion.V1_19)) {
+    throw new Error(`'${prop}' is '${artifact.uri}': Flink ${version.minorVersion} runs only jars inside the image ("Only "local" is supported as schema for application mode.", KubernetesUtils.checkJarFileForApplicationMode); build the jar into the image and use JobArtifact.fromImage(), or use Flink 1.19+, which fetches remote jars`);
+  }
+  if (scheme === 'http' && job.allowRawHttp !== true) {
+    throw new Error(`'${prop}' is '${artifact.uri}': Flink fetches plain http:// only with 'user.artifacts.raw-http-enabled' (ArtifactFetchManager); use https://, or set 'job.allowRawHttp: true' if the network path is trusted`);
+  }
+}
+
+/** The job's props onto their options; every rule Flink would enforce at deploy or start time is checked here. */
+export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefined, version: FlinkVersion): void {
+  if (job === undefined || job.artifact === undefined) {
+    throw new Error('\'job.artifact\' is required: a FlinkApplicationCluster runs one application; give its jar, e.g. job: { artifact: JobArtifact.fromImage(\'/opt/flink/usrlib/my-flink-job.jar\') }');
+  }
+  const ordinal = version.ordinal;
+  const key = (o: OptionSpec) => keyOf(o, ordinal);
+  const standardYaml = version.major >= 2;
+  const since119 = (prop: string) => {
+    if (!version.isAtLeast(FlinkVersion.V1_19)) {
+      throw new Error(`'${prop}' needs Flink 1.19 or later (user.artifacts.*, FLINK-28915); this cluster runs ${version.minorVersion}`);
+    }
+  };
+
+  // the job's jar: exactly one before 2.0, at most one from 2.0 (reference §5)
+  if (job.artifact.uri === undefined) {
+    if (!version.isAtLeast(FlinkVersion.V2_0)) {
+      throw new Error(`'job.artifact' is JobArtifact.systemClasspath(), but Flink ${version.minorVersion} needs exactly one job jar in application mode ("Should only have one jar"); use JobArtifact.fromImage('/opt/flink/usrlib/<your-job>.jar'), or Flink 2.0+`);
+    }
+  } else {
+    checkArtifact(job.artifact, 'job.artifact', job, version);
+    config.set(key(Options.PIPELINE_JARS), encodeStringList([job.artifact.uri], standardYaml), explicit('job.artifact'));
+  }
+
+  if (job.additionalArtifacts !== undefined && job.additionalArtifacts.length > 0) {
+    since119('job.additionalArtifacts');
+    if (job.artifact.uri === undefined) {
+      throw new Error('\'job.additionalArtifacts\' with JobArtifact.systemClasspath(): Flink fetches additional artifacts only together with a job jar (FLINK-33926), so they would be ignored; put them into the image');
+    }
+    const uris = job.additionalArtifacts.map((a, i) => {
+      if (a.uri === undefined) throw new Error(`'job.additionalArtifacts[${i}]' is JobArtifact.systemClasspath(), which is not an artifact; remove it`);
+      checkArtifact(a, `job.additionalArtifacts[${i}]`, job, version);
+      return a.uri;
+    });
+    config.set(key(Options.USER_ARTIFACTS_ARTIFACT_LIST), encodeStringList(uris, standardYaml), explicit('job.additionalArtifacts'));
+  }
+  if (job.artifactHttpHeaders !== undefined) {
+    since119('job.artifactHttpHeaders');
+    config.set(key(Options.USER_ARTIFACTS_HTTP_HEADERS), encodeMap(job.artifactHttpHeaders), explicit('job.artifactHttpHeaders'));
+  }
+  if (job.allowRawHttp !== undefined) {
+    since119('job.allowRawHttp');
+    config.set(key(Options.USER_ARTIFACTS_RAW_HTTP), String(job.allowRawHttp), explicit('job.allowRawHttp'));
+  }
+
+  if (job.entryClass !== undefined) {
+    if (!JAVA_CLASS_NAME.test(job.entryClass)) {
+      throw new Error(`'job.entryClass' is '${job.entryClass}': expected a Java class name such as 'com.example.StreamingJob' (nested classes as 'com.example.Outer$Inner'), without spaces`);
+    }
+    config.set(key(Options.APPLICATION_MAIN), job.entryClass, explicit('job.entryClass'));
+  }
+
+  if (job.args !== undefined && job.args.length > 0) {
+    if (!standardYaml) {
+      job.args.forEach((arg, i) => {
+        if (/[#\r\n]/.test(arg)) {
+          throw new Error(`'job.args[${i}]' is ${JSON.stringify(arg)}: Flink ${version.minorVersion} reads flink-conf.yaml line by line and cuts values at '#', so an argument cannot hold '#' or a line break; pass it another way (e.g. a file or an environment variable), or use Flink 2.x`);
+        }
+      });
+    }
+    config.set(key(Options.APPLICATION_ARGS), encodeStringList(job.args, standardYaml), explicit('job.args'));
+  }
+
+  if (job.parallelism !== undefined) {
+    if (!Number.isInteger(job.parallelism) || job.parallelism < 1) {
+      throw new Error(`'job.parallelism' is ${job.parallelism}: the parallelism must be a whole number of at least 1`);
+    }
+    config.set(key(Options.PARALLELISM), String(job.parallelism), explicit('job.parallelism'));
+  }
+
+  const savepoint = job.savepoint;
+  if (savepoint !== undefined) {
+    if (savepoint.path === undefined || savepoint.path.trim() === '') {
+      throw new Error('\'job.savepoint.path\' is empty: give the savepoint\'s directory, e.g. \'s3://bucket/savepoints/savepoint-1a2b3c\'');
+    }
+    config.set(key(Options.SAVEPOINT_PATH), savepoint.path, explicit('job.savepoint.path'));
+    if (savepoint.allowNonRestoredState !== undefined) {
+      config.set(key(Options.SAVEPOINT_IGNORE_UNCLAIMED), String(savepoint.allowNonRestoredState), explicit('job.savepoint.allowNonRestoredState'));
+    }
+    if (savepoint.claimMode !== undefined) {
+      config.set(key(Options.SAVEPOINT_CLAIM_MODE), savepoint.claimMode, explicit('job.savepoint.claimMode'));
+    }
+  }
+
+  if (job.shutdownOnFinish !== undefined) {
+    config.set(key(Options.SHUTDOWN_ON_APPLICATION_FINISH), String(job.shutdownOnFinish), explicit('job.shutdownOnFinish'));
+  }
+}
