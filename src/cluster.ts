@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Names } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Chart, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
@@ -82,11 +82,13 @@ export abstract class FlinkCluster extends Construct {
     this.restPort = r.restPort;
 
     const spec = buildJobManagerSpecification(r);
-    this.deployment = new kplus.k8s.KubeDeployment(this, 'Deployment', spec.deployment);
-    if (spec.internalService) this.internalService = new kplus.k8s.KubeService(this, 'InternalService', spec.internalService);
-    this.restService = new kplus.k8s.KubeService(this, 'RestService', spec.restService);
-    this.configMap = new kplus.k8s.KubeConfigMap(this, 'ConfigMap', spec.configMap);
-    if (spec.podTemplateConfigMap) this.podTemplateConfigMap = new kplus.k8s.KubeConfigMap(this, 'PodTemplateConfigMap', spec.podTemplateConfigMap);
+    // plain ApiObjects: the manifests are complete JSON, and fields of user pod templates that the typed
+    // L1 classes do not know must survive verbatim
+    this.deployment = new ApiObject(this, 'Deployment', spec.deployment as ApiObjectProps);
+    if (spec.internalService) this.internalService = new ApiObject(this, 'InternalService', spec.internalService as ApiObjectProps);
+    this.restService = new ApiObject(this, 'RestService', spec.restService as ApiObjectProps);
+    this.configMap = new ApiObject(this, 'ConfigMap', spec.configMap as ApiObjectProps);
+    if (spec.podTemplateConfigMap) this.podTemplateConfigMap = new ApiObject(this, 'PodTemplateConfigMap', spec.podTemplateConfigMap as ApiObjectProps);
     this.restServiceName = this.restService.name;
     this.configMapName = this.configMap.name;
     this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;

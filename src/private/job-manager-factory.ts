@@ -1,4 +1,3 @@
-import { k8s } from 'cdk8s-plus-28';
 import { cmdJobManager } from './decorators/cmd-job-manager-decorator';
 import { envSecrets } from './decorators/env-secrets-decorator';
 import { externalService } from './decorators/external-service-decorator';
@@ -8,16 +7,16 @@ import { initJobManager } from './decorators/init-job-manager-decorator';
 import { internalService } from './decorators/internal-service-decorator';
 import { mountSecrets } from './decorators/mount-secrets-decorator';
 import { podTemplateConfigMap, podTemplateMount } from './decorators/pod-template-mount-decorator';
-import { FlinkPod, jobManagerSelector, nonEmpty } from './pod';
+import { FlinkPod, jobManagerSelector, Json, nonEmpty } from './pod';
 import { ResolvedCluster } from './resolve';
 
 /** What `KubernetesJobManagerFactory.buildKubernetesJobManagerSpecification` produces. */
 export interface JobManagerSpecification {
-  readonly deployment: k8s.KubeDeploymentProps;
-  readonly internalService?: k8s.KubeServiceProps;
-  readonly restService: k8s.KubeServiceProps;
-  readonly configMap: k8s.KubeConfigMapProps;
-  readonly podTemplateConfigMap?: k8s.KubeConfigMapProps;
+  readonly deployment: Json;
+  readonly internalService?: Json;
+  readonly restService: Json;
+  readonly configMap: Json;
+  readonly podTemplateConfigMap?: Json;
 }
 
 /** The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0). */
@@ -35,13 +34,15 @@ export function buildJobManagerSpecification(cluster: ResolvedCluster): JobManag
   const pod = POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), cluster.jobManagerPodTemplate);
   const jm = cluster.jobManager;
   const selector = jobManagerSelector(cluster.clusterId);
-  const deployment: k8s.KubeDeploymentProps = {
+  const deployment: Json = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: {
       name: cluster.clusterId,
       namespace: cluster.namespace,
       labels: { ...jm.labels, ...selector },
       annotations: nonEmpty(jm.annotations),
-      ownerReferences: nonEmpty(jm.ownerReferences as k8s.OwnerReference[]),
+      ownerReferences: nonEmpty(jm.ownerReferences),
     },
     spec: {
       replicas: jm.replicas,

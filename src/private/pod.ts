@@ -1,13 +1,15 @@
-import { k8s } from 'cdk8s-plus-28';
+/** A Kubernetes object or part of one, in its JSON (manifest) form. */
+export type Json = Record<string, any>;
 
 /**
  * A pod under construction, as Flink's `FlinkPod`: pod metadata and spec, with the main container held
  * apart until the end, where it is appended after any sidecars (`KubernetesJobManagerFactory`).
  */
 export interface FlinkPod {
-  readonly metadata: k8s.ObjectMeta;
-  readonly spec: k8s.PodSpec;
-  readonly mainContainer: k8s.Container;
+  readonly metadata: Json;
+  /** the pod spec; `containers` holds the sidecars only */
+  readonly spec: Json;
+  readonly mainContainer: Json;
 }
 
 /** The main container's name, always overwritten by Flink (`Constants.MAIN_CONTAINER_NAME`). */
@@ -29,9 +31,9 @@ export function emptyPod(): FlinkPod {
 
 /** Appends volumes and main-container mounts and env, as Flink's decorators do (no de-duplication). */
 export function appendToPod(pod: FlinkPod, add: {
-  volumes?: k8s.Volume[];
-  volumeMounts?: k8s.VolumeMount[];
-  env?: k8s.EnvVar[];
+  volumes?: Json[];
+  volumeMounts?: Json[];
+  env?: Json[];
 }): FlinkPod {
   return {
     metadata: pod.metadata,

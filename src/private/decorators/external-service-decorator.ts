@@ -1,6 +1,5 @@
-import { k8s } from 'cdk8s-plus-28';
 import { RestServiceExposedType } from '../../cluster-options';
-import { commonLabels, jobManagerSelector, nonEmpty } from '../pod';
+import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
 import { ResolvedCluster } from '../resolve';
 
 /** `Constants.FLINK_REST_SERVICE_SUFFIX` */
@@ -13,9 +12,11 @@ export function restServiceName(clusterId: string): string {
  * Service `<clusterId>-rest`, port `rest.port` → target `rest.bind-port`. `Headless_ClusterIP` is a
  * ClusterIP Service with `clusterIP: None`.
  */
-export function externalService(cluster: ResolvedCluster): k8s.KubeServiceProps {
+export function externalService(cluster: ResolvedCluster): Json {
   const headless = cluster.restServiceType === RestServiceExposedType.HEADLESS_CLUSTER_IP;
   return {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: {
       name: restServiceName(cluster.clusterId),
       namespace: cluster.namespace,
@@ -24,9 +25,9 @@ export function externalService(cluster: ResolvedCluster): k8s.KubeServiceProps 
     },
     spec: {
       type: headless ? 'ClusterIP' : cluster.restServiceType,
-      clusterIp: headless ? 'None' : undefined,
+      clusterIP: headless ? 'None' : undefined,
       selector: jobManagerSelector(cluster.clusterId),
-      ports: [{ name: 'rest', port: cluster.restPort, targetPort: k8s.IntOrString.fromNumber(cluster.restBindPort) }],
+      ports: [{ name: 'rest', port: cluster.restPort, targetPort: cluster.restBindPort }],
     },
   };
 }

@@ -1,5 +1,5 @@
 import { writeConfigYaml, writeFlinkConfYaml } from '../config';
-import { appendToPod, commonLabels, FlinkPod } from '../pod';
+import { appendToPod, commonLabels, FlinkPod, Json } from '../pod';
 import { ResolvedCluster } from '../resolve';
 
 /** `Constants.CONFIG_MAP_PREFIX` */
@@ -23,11 +23,13 @@ export function flinkConfMount(cluster: ResolvedCluster, pod: FlinkPod): FlinkPo
 }
 
 /** The ConfigMap `flink-config-<clusterId>`: the log files, then the serialized configuration. */
-export function flinkConfConfigMap(cluster: ResolvedCluster) {
+export function flinkConfConfigMap(cluster: ResolvedCluster): Json {
   const data: Record<string, string> = {};
   for (const [name, content] of cluster.logFiles) data[name] = content;
   data[cluster.version.configFileName] = cluster.version.major >= 2 ? writeConfigYaml(cluster.config) : writeFlinkConfYaml(cluster.config);
   return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     metadata: { name: configMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) },
     data,
   };

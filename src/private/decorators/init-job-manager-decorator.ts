@@ -1,5 +1,4 @@
-import { k8s } from 'cdk8s-plus-28';
-import { FlinkPod, jobManagerSelector, javaDouble, nonEmpty } from '../pod';
+import { FlinkPod, jobManagerSelector, javaDouble, Json, nonEmpty } from '../pod';
 import { ResolvedCluster } from '../resolve';
 
 /**
@@ -10,23 +9,20 @@ import { ResolvedCluster } from '../resolve';
 export function initJobManager(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
   const jm = cluster.jobManager;
   const labels = { ...jm.labels, ...jobManagerSelector(cluster.clusterId) };
-  const env: k8s.EnvVar[] = [
+  const env: Json[] = [
     ...jm.env.map(([name, value]) => ({ name, value })),
     { name: '_POD_IP_ADDRESS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
     ...(cluster.logDir !== undefined ? [{ name: 'FLINK_LOG_DIR', value: cluster.logDir }] : []),
   ];
   const memoryLimitMiB = Math.trunc(jm.memoryMiB * jm.memoryLimitFactor);
-  const resources: k8s.ResourceRequirements = {
-    requests: {
-      cpu: k8s.Quantity.fromString(javaDouble(jm.cpu)),
-      memory: k8s.Quantity.fromString(`${jm.memoryMiB}Mi`),
-    },
-    limits: {
-      cpu: k8s.Quantity.fromString(javaDouble(jm.cpu * jm.cpuLimitFactor)),
-      memory: k8s.Quantity.fromString(`${memoryLimitMiB}Mi`),
-    },
+  // KubernetesUtils.getResourceRequirements: only cpu and memory are overwritten, other resources are kept
+  const template = pod.mainContainer.resources ?? {};
+  const resources: Json = {
+    ...template,
+    requests: { ...template.requests, cpu: javaDouble(jm.cpu), memory: `${jm.memoryMiB}Mi` },
+    limits: { ...template.limits, cpu: javaDouble(jm.cpu * jm.cpuLimitFactor), memory: `${memoryLimitMiB}Mi` },
   };
-  const ports: k8s.ContainerPort[] = [
+  const ports: Json[] = [
     { name: 'rest', containerPort: cluster.restPort },
     { name: 'jobmanager-rpc', containerPort: cluster.rpcPort },
     { name: 'blobserver', containerPort: cluster.blobPort },

@@ -1,14 +1,15 @@
-import { k8s } from 'cdk8s-plus-28';
-import { commonLabels, jobManagerSelector, nonEmpty } from '../pod';
+import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
 import { ResolvedCluster } from '../resolve';
 
 /**
  * Mirrors `D/InternalServiceDecorator` and `HeadlessClusterIPService.buildUpInternalService`
  * (reference §1.2): headless Service `<clusterId>` for RPC and blobs, only without high availability.
  */
-export function internalService(cluster: ResolvedCluster): k8s.KubeServiceProps | undefined {
+export function internalService(cluster: ResolvedCluster): Json | undefined {
   if (cluster.highAvailability) return undefined;
   return {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: {
       name: cluster.clusterId,
       namespace: cluster.namespace,
@@ -17,7 +18,7 @@ export function internalService(cluster: ResolvedCluster): k8s.KubeServiceProps 
       annotations: nonEmpty(cluster.internalServiceAnnotations),
     },
     spec: {
-      clusterIp: 'None',
+      clusterIP: 'None',
       selector: jobManagerSelector(cluster.clusterId),
       ports: [
         { name: 'jobmanager-rpc', port: cluster.rpcPort },

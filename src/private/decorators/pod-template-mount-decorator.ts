@@ -1,6 +1,5 @@
-import { k8s } from 'cdk8s-plus-28';
 import { stringify } from 'yaml';
-import { appendToPod, commonLabels, FlinkPod } from '../pod';
+import { appendToPod, commonLabels, FlinkPod, Json } from '../pod';
 import { ResolvedCluster } from '../resolve';
 
 /** `Constants.POD_TEMPLATE_CONFIG_MAP_PREFIX` */
@@ -28,14 +27,18 @@ export function podTemplateMount(cluster: ResolvedCluster, pod: FlinkPod): Flink
 }
 
 /** The ConfigMap `pod-template-<clusterId>`: the TaskManager pod template as a Pod manifest. */
-export function podTemplateConfigMap(cluster: ResolvedCluster): k8s.KubeConfigMapProps | undefined {
+export function podTemplateConfigMap(cluster: ResolvedCluster): Json | undefined {
   const template = cluster.taskManagerPodTemplate;
   if (template === undefined) return undefined;
-  const manifest = k8s.KubePod.manifest({
+  const manifest = {
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: template.metadata,
     spec: { ...template.spec, containers: [...template.spec.containers, template.mainContainer] },
-  });
+  };
   return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
     metadata: { name: podTemplateConfigMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) },
     data: { [TEMPLATE_FILE]: stringify(manifest) },
   };
