@@ -1,13 +1,17 @@
-// The README's smallest session cluster and the YAML it produces. `test/readme.test.ts` fails when the
-// README's YAML block differs; `npx ts-node scripts/readme-example.ts --write` rewrites that block.
+// The README's generated blocks: the smallest session cluster's YAML and the pod-template rules table.
+// `test/readme.test.ts` fails when a block differs; `npx ts-node scripts/readme-example.ts --write` rewrites them.
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion } from '../src';
+import { renderRulesTable } from '../src/private/pod-template-rules';
 
 const README = path.join(__dirname, '..', 'README.md');
-const START = '<!-- smallest-yaml:start -->\n';
-const END = '<!-- smallest-yaml:end -->';
+/** The README's generated blocks: markers and what goes between them. */
+const BLOCKS: Record<string, () => string> = {
+  'smallest-yaml': () => smallestYaml(),
+  'pod-template-rules': () => renderRulesTable(),
+};
 
 /** Exactly the code the README shows. */
 export function smallestApp(): App {
@@ -29,16 +33,25 @@ export function smallestYaml(): string {
   return '```yaml\n' + Yaml.stringify(...objects) + '```\n';
 }
 
-export function readmeYamlBlock(): string {
+/** The README's text between `<!-- name:start -->` and `<!-- name:end -->`. */
+export function readmeBlock(name: string): string {
   const text = fs.readFileSync(README, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < 0) throw new Error(`README.md lacks the ${START.trim()} … ${END} markers`);
-  return text.substring(start + START.length, end);
+  const start = text.indexOf(`<!-- ${name}:start -->\n`);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  if (start < 0 || end < 0) throw new Error(`README.md lacks the <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
+  return text.substring(start + `<!-- ${name}:start -->\n`.length, end);
+}
+
+/** What the README's block `name` must hold. */
+export function expectedBlock(name: string): string {
+  return BLOCKS[name]();
 }
 
 if (require.main === module && process.argv.includes('--write')) {
-  const text = fs.readFileSync(README, 'utf8');
-  const start = text.indexOf(START) + START.length;
-  fs.writeFileSync(README, text.substring(0, start) + smallestYaml() + text.substring(text.indexOf(END)));
+  let text = fs.readFileSync(README, 'utf8');
+  for (const [name, produce] of Object.entries(BLOCKS)) {
+    const start = text.indexOf(`<!-- ${name}:start -->\n`) + `<!-- ${name}:start -->\n`.length;
+    text = text.substring(0, start) + produce() + text.substring(text.indexOf(`<!-- ${name}:end -->`));
+  }
+  fs.writeFileSync(README, text);
 }

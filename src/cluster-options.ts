@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { FlinkVersion } from './flink-version';
+import type { PodTemplate } from './pod-template';
 
 /**
  * When Kubernetes pulls the Flink image (`kubernetes.container.image.pull-policy`).
@@ -94,6 +95,14 @@ export interface FlinkComponentOptions {
    * @default - none
    */
   readonly tolerations?: kplus.k8s.Toleration[];
+
+  /**
+   * The pod template of this component's pods (`kubernetes.pod-template-file.<component>`), in place of
+   * the cluster's `podTemplate`.
+   *
+   * @default - the cluster's `podTemplate`
+   */
+  readonly podTemplate?: PodTemplate;
 }
 
 /**
@@ -233,6 +242,16 @@ export interface FlinkClusterProps {
    * JobManager needs
    */
   readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * The pod template of the JobManager and TaskManager pods (`kubernetes.pod-template-file.default`):
+   * Flink's decorators apply on top of it, by Flink's rules (see README). The JobManager's is applied at
+   * synth into its Deployment; the TaskManagers' is shipped in ConfigMap `pod-template-<clusterId>`,
+   * where the JobManager reads it when it creates TaskManagers.
+   *
+   * @default - none
+   */
+  readonly podTemplate?: PodTemplate;
 
   /**
    * Replaces the content of log configuration files shipped in `flink-config-<clusterId>`, by file name

@@ -5,3 +5,4 @@ export * from './session-cluster';
 export * from './rbac-binding';
 export * from './job-artifact';
 export * from './application-cluster';
+export * from './pod-template';

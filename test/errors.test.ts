@@ -112,7 +112,7 @@ describe('bad input is an error at synth time, naming the prop, the value and th
 
   test('fails on pod-template-file options, which name a file on the client machine', () => {
     expect(build({ flinkConfiguration: { 'kubernetes.pod-template-file.taskmanager': '/tmp/tm.yaml' } }))
-      .toThrow("flinkConfiguration['kubernetes.pod-template-file.taskmanager']: 'kubernetes.pod-template-file.taskmanager' names a file on the machine that runs Flink's client, which a synth does not read");
+      .toThrow("flinkConfiguration['kubernetes.pod-template-file.taskmanager']: 'kubernetes.pod-template-file.taskmanager' names a file on the machine that runs Flink's client, which a synth does not read; load it with PodTemplate.fromFile() and pass it as 'podTemplate'");
   });
 
   test('fails on keys Flink\'s client removes before shipping', () => {

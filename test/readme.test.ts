@@ -1,11 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chart, shippedConfig, synth } from './util';
-import { readmeYamlBlock, smallestYaml } from '../scripts/readme-example';
+import { expectedBlock, readmeBlock } from '../scripts/readme-example';
 import { FlinkApplicationCluster, FlinkVersion, JobArtifact } from '../src';
 
 test('README shows the YAML its smallest session cluster really produces (npx ts-node scripts/readme-example.ts --write)', () => {
-  expect(readmeYamlBlock()).toBe(smallestYaml());
+  expect(readmeBlock('smallest-yaml')).toBe(expectedBlock('smallest-yaml'));
+});
+
+test('README\'s pod-template rules table is generated from the rules data (npx ts-node scripts/readme-example.ts --write)', () => {
+  expect(readmeBlock('pod-template-rules')).toBe(expectedBlock('pod-template-rules'));
 });
 
 test('README\'s application-mode excerpt is what the usrlib example ships', () => {

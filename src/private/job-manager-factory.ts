@@ -30,8 +30,13 @@ const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPo
   podTemplateMount,
 ];
 
+/** The JobManager pod: the decorators applied to `base`, in Flink's order. */
+export function decorateJobManagerPod(cluster: ResolvedCluster, base: FlinkPod): FlinkPod {
+  return POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), base);
+}
+
 export function buildJobManagerSpecification(cluster: ResolvedCluster): JobManagerSpecification {
-  const pod = POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), cluster.jobManagerPodTemplate);
+  const pod = decorateJobManagerPod(cluster, cluster.jobManagerPodTemplate);
   const jm = cluster.jobManager;
   const selector = jobManagerSelector(cluster.clusterId);
   const deployment: Json = {

@@ -7,9 +7,12 @@ import { defaultLogConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, nonRootPod } from './pod';
+import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
+import { checkPodTemplates } from './pod-template-facts';
 import type { FlinkApplicationClusterProps } from '../application-cluster';
 import { FlinkClusterProps, FlinkComponentOptions, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
+import type { PodTemplate } from '../pod-template';
 
 /** Session or application mode: `execution.target` and the JobManager entrypoint follow it. */
 export enum DeploymentTarget {
@@ -113,8 +116,8 @@ export interface ResolvedCluster {
   readonly jobManager: ResolvedJobManager;
   /** the pod the JobManager decorators start from, as Flink starts from `kubernetes.pod-template-file.jobmanager` */
   readonly jobManagerPodTemplate: FlinkPod;
-  /** the TaskManager pod template shipped in `pod-template-<clusterId>`, if any */
-  readonly taskManagerPodTemplate?: FlinkPod;
+  /** the TaskManager pod template file shipped in `pod-template-<clusterId>`, if any */
+  readonly taskManagerPodTemplate?: string;
   readonly taskManagerServiceAccount: string;
   /** whether the JobManager's service account is ours to create and bind */
   readonly createJobManagerServiceAccount: boolean;
@@ -160,7 +163,7 @@ function where(entry: ConfigEntry | undefined, key: string): string {
 }
 
 /** Reads typed values out of the configuration; parse errors name the prop that set the value. */
-class Reader {
+export class Reader {
   private readonly standardYaml: boolean;
   constructor(private readonly config: FlinkConfig, private readonly version: FlinkVersion) {
     // 1.x pods read the flink-conf.yaml we ship with the legacy parser, which never reads YAML
@@ -174,6 +177,17 @@ class Reader {
 
   string(option: OptionSpec): string | undefined {
     return this.config.get(this.key(option));
+  }
+
+  /** the prop that set the option, if any */
+  entryProp(option: OptionSpec): string | undefined {
+    return this.config.entry(this.key(option))?.origin.prop;
+  }
+
+  /** the prop that set the option explicitly, if the user did */
+  explicitProp(option: OptionSpec): string | undefined {
+    const entry = this.config.entry(this.key(option));
+    return entry?.origin.explicit ? entry.origin.prop : undefined;
   }
 
   fail(option: OptionSpec | string, message: string): never {
@@ -455,7 +469,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     checkUserKey(k, ordinal, prop);
     if (typeof v !== 'string') throw new Error(`${prop} is ${JSON.stringify(v)}: Flink options are strings, as on the command line; write '${String(v)}'`);
     if (k.startsWith('kubernetes.pod-template-file')) {
-      throw new Error(`${prop}: '${k}' names a file on the machine that runs Flink's client, which a synth does not read; cdk8s-flink ships the pod templates itself (see 'runAsNonRoot'); remove it`);
+      throw new Error(`${prop}: '${k}' names a file on the machine that runs Flink's client, which a synth does not read; load it with PodTemplate.fromFile() and pass it as 'podTemplate' (or 'jobManager.podTemplate', 'taskManager.podTemplate')`);
     }
     if (k === keyOf(Options.ARTIFACTS_LOCAL_UPLOAD_ENABLED, ordinal) && v.trim().toLowerCase() === 'true') {
       throw new Error(`${prop}: Flink's client uploads local artifacts at deploy time (DefaultKubernetesArtifactUploader), which a synth cannot do; upload the jar yourself and use JobArtifact.fromUrl()`);
@@ -478,9 +492,18 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   if (namespace.trim() === '') reader.fail(Options.NAMESPACE, 'the namespace must not be blank');
   config.put(key(Options.NAMESPACE), namespace);
 
-  const image = reader.string(Options.CONTAINER_IMAGE) ?? version.defaultImage;
+  // pod templates: kubernetes.pod-template-file.<component> falls back to .default
+  const jmTemplate = templateOf(props.jobManager?.podTemplate, props.podTemplate, 'jobManager.podTemplate');
+  const tmTemplate = templateOf(props.taskManager?.podTemplate, props.podTemplate, 'taskManager.podTemplate');
+  const jmMain = jmTemplate ? toFlinkPod(jmTemplate.json).mainContainer : {};
+  const tmMain = tmTemplate ? toFlinkPod(tmTemplate.json).mainContainer : {};
+
+  // the image: an explicit option, else the template's, else the default (resolveUserDefinedValue); the
+  // option is shipped so TaskManagers run the JobManager's image, unless their template names one
+  const imageExplicit = config.isExplicit(key(Options.CONTAINER_IMAGE));
+  const image = reader.string(Options.CONTAINER_IMAGE) ?? jmMain.image ?? version.defaultImage;
   if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank');
-  config.put(key(Options.CONTAINER_IMAGE), image);
+  if (imageExplicit || tmMain.image === undefined) config.put(key(Options.CONTAINER_IMAGE), image);
 
   const target = reader.string(Options.EXECUTION_TARGET);
   if (target !== undefined && target.trim().toLowerCase() !== context.target) {
@@ -536,10 +559,14 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   const sharedAccount = reader.string(Options.SERVICE_ACCOUNT);
   const explicitJmAccount = reader.string(Options.JM_SERVICE_ACCOUNT) ?? sharedAccount;
   const explicitTmAccount = reader.string(Options.TM_SERVICE_ACCOUNT) ?? sharedAccount;
-  const jmServiceAccount = explicitJmAccount ?? `${clusterId}-jobmanager`;
-  const tmServiceAccount = explicitTmAccount ?? `${clusterId}-taskmanager`;
-  if (explicitJmAccount === undefined) config.set(key(Options.JM_SERVICE_ACCOUNT), jmServiceAccount);
-  if (explicitTmAccount === undefined) config.set(key(Options.TM_SERVICE_ACCOUNT), tmServiceAccount);
+  const jmTemplateAccount = templateServiceAccount(jmTemplate);
+  const tmTemplateAccount = templateServiceAccount(tmTemplate);
+  const jmServiceAccount = explicitJmAccount ?? jmTemplateAccount ?? `${clusterId}-jobmanager`;
+  const tmServiceAccount = explicitTmAccount ?? tmTemplateAccount ?? `${clusterId}-taskmanager`;
+  const createJobManagerServiceAccount = explicitJmAccount === undefined && jmTemplateAccount === undefined;
+  const createTaskManagerServiceAccount = explicitTmAccount === undefined && tmTemplateAccount === undefined;
+  if (createJobManagerServiceAccount) config.set(key(Options.JM_SERVICE_ACCOUNT), jmServiceAccount);
+  if (createTaskManagerServiceAccount) config.set(key(Options.TM_SERVICE_ACCOUNT), tmServiceAccount);
 
   // JobManager parameters (KubernetesJobManagerParameters)
   const replicas = reader.integer(Options.JM_REPLICAS, 1);
@@ -565,7 +592,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     }
     return [name, e.value];
   });
-  const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? ImagePullPolicy.IF_NOT_PRESENT;
+  const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? jmMain.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
   const policy = Object.values(ImagePullPolicy).find(p => p.toLowerCase() === pullPolicy.trim().toLowerCase());
   if (policy === undefined) return reader.fail(Options.IMAGE_PULL_POLICY, `expected one of ${Object.values(ImagePullPolicy).join(', ')}`);
   const exposedRaw = reader.string(Options.REST_SERVICE_EXPOSED_TYPE) ?? RestServiceExposedType.CLUSTER_IP;
@@ -612,9 +639,12 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   const logFiles = logConfigFiles(version, props.logConfigFiles);
 
   const runAsNonRoot = props.runAsNonRoot ?? true;
-  if (runAsNonRoot) config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
+  const defaults = runAsNonRoot ? nonRootPod() : undefined;
+  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
+  const taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, defaults);
+  if (taskManagerPodTemplate !== undefined) config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
 
-  return {
+  const resolved: ResolvedCluster = {
     version,
     target: context.target,
     clusterId,
@@ -645,12 +675,29 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     hadoopConfigMap: hadoopDecorator && hadoopConfigMap ? hadoopConfigMap : undefined,
     userArtifactsDir: version.hasUserArtifactsVolume ? (reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts') : undefined,
     jobManager,
-    jobManagerPodTemplate: runAsNonRoot ? nonRootPod() : emptyPod(),
-    taskManagerPodTemplate: runAsNonRoot ? nonRootPod() : undefined,
+    jobManagerPodTemplate: defaults ? withDefaults(jmPod, defaults) : jmPod,
+    taskManagerPodTemplate,
     taskManagerServiceAccount: tmServiceAccount,
-    createJobManagerServiceAccount: explicitJmAccount === undefined,
-    createTaskManagerServiceAccount: explicitTmAccount === undefined,
+    createJobManagerServiceAccount,
+    createTaskManagerServiceAccount,
   };
+  checkPodTemplates(resolved, reader, jmTemplate, tmTemplate);
+  return resolved;
+}
+
+interface NamedTemplate extends PodTemplateSource {
+  /** the prop that holds it */
+  readonly prop: string;
+}
+
+function templateOf(own: PodTemplate | undefined, shared: PodTemplate | undefined, ownProp: string): NamedTemplate | undefined {
+  const template = own ?? shared;
+  return template === undefined ? undefined : { ...template._source, prop: own ? ownProp : 'podTemplate' };
+}
+
+/** `spec.serviceAccount`, else `spec.serviceAccountName` (InitJobManagerDecorator, InitTaskManagerDecorator). */
+function templateServiceAccount(template: NamedTemplate | undefined): string | undefined {
+  return template?.json.spec?.serviceAccount ?? template?.json.spec?.serviceAccountName;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { appendToPod, commonLabels, FlinkPod, Json } from '../pod';
 import { ResolvedCluster } from '../resolve';
 
@@ -26,20 +25,14 @@ export function podTemplateMount(cluster: ResolvedCluster, pod: FlinkPod): Flink
   });
 }
 
-/** The ConfigMap `pod-template-<clusterId>`: the TaskManager pod template as a Pod manifest. */
+/** The ConfigMap `pod-template-<clusterId>`: the TaskManager pod template file, as the client ships it. */
 export function podTemplateConfigMap(cluster: ResolvedCluster): Json | undefined {
   const template = cluster.taskManagerPodTemplate;
   if (template === undefined) return undefined;
-  const manifest = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: template.metadata,
-    spec: { ...template.spec, containers: [...template.spec.containers, template.mainContainer] },
-  };
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: podTemplateConfigMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) },
-    data: { [TEMPLATE_FILE]: stringify(manifest) },
+    data: { [TEMPLATE_FILE]: template },
   };
 }

@@ -1,0 +1,59 @@
+// The documentation's pod template (an artifacts-fetcher init container, a sidecar-log-collector, hostPath
+// and emptyDir volumes, ephemeral-storage requests and limits), for the JobManager and the TaskManagers:
+//   ./bin/kubernetes-session.sh -Dkubernetes.cluster-id=... -Dkubernetes.pod-template-file.default=pod-template.yaml
+// once loaded from the unchanged file, once written with typed props; both charts synthesize the same objects.
+//
+// The template mounts its own volume at /opt/flink/artifacts, where Flink 1.19+ mounts its
+// user-artifacts-volume: the API server would reject the JobManager pod, so Flink's is moved with
+// user.artifacts.base-dir (without it, the synth fails and says so).
+import { App, Chart, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { FlinkSessionCluster, FlinkVersion, PodTemplate } from '../../src';
+
+function cluster(scope: Construct, podTemplate: PodTemplate) {
+  return new FlinkSessionCluster(scope, 'session', {
+    version: FlinkVersion.V1_20,
+    clusterId: 'pod-template-example',
+    // cpu and memory come from the options: Flink overwrites them in the main container
+    jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
+    taskManager: { memory: Size.mebibytes(4096), cpu: 2, taskSlots: 2 },
+    podTemplate,
+    flinkConfiguration: { 'user.artifacts.base-dir': '/opt/flink/user-artifacts' },
+  });
+}
+
+const app = new App();
+
+const fromFile = new Chart(app, 'from-file', { namespace: 'flink' });
+cluster(fromFile, PodTemplate.fromFile(fromFile, 'template', 'pod-template.yaml'));
+
+const typed = new Chart(app, 'typed', { namespace: 'flink' });
+cluster(typed, new PodTemplate(typed, 'template', {
+  initContainers: [{
+    name: 'artifacts-fetcher',
+    image: 'busybox:latest',
+    command: ['wget', 'https://path/of/StateMachineExample.jar', '-O', '/flink-artifact/myjob.jar'],
+    volumeMounts: [{ mountPath: '/flink-artifact', name: 'flink-artifact' }],
+  }],
+  sidecars: [{
+    name: 'sidecar-log-collector',
+    image: 'sidecar-log-collector:latest',
+    command: ['command-to-upload', '/remote/path/of/flink-logs/'],
+    volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
+  }],
+  mainContainer: {
+    resources: { requests: { 'ephemeral-storage': '2048Mi' }, limits: { 'ephemeral-storage': '2048Mi' } },
+    volumeMounts: [
+      { mountPath: '/opt/flink/volumes/hostpath', name: 'flink-volume-hostpath' },
+      { mountPath: '/opt/flink/artifacts', name: 'flink-artifact' },
+      { mountPath: '/opt/flink/log', name: 'flink-logs' },
+    ],
+  },
+  volumes: [
+    { name: 'flink-volume-hostpath', hostPath: { path: '/tmp', type: 'Directory' } },
+    { name: 'flink-artifact', emptyDir: {} },
+    { name: 'flink-logs', emptyDir: {} },
+  ],
+}));
+
+app.synth();

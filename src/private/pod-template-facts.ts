@@ -1,0 +1,96 @@
+import { decorateJobManagerPod } from './job-manager-factory';
+import { Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
+import { commonLabels, emptyPod, FlinkPod, jobManagerSelector } from './pod';
+import { checkTemplateForCluster, ComponentFacts, PodTemplateSource } from './pod-template';
+import { RuleComponents } from './pod-template-rules';
+import type { Reader, ResolvedCluster } from './resolve';
+
+interface NamedTemplate extends PodTemplateSource {
+  readonly prop: string;
+}
+
+/** Flink's entries in a merged map, each with the prop that set it (none for Flink's own). */
+function mapFacts(reader: Reader, option: OptionSpec, own: Record<string, string> = {}) {
+  const prop = reader.entryProp(option);
+  const result: Record<string, { value: string; prop?: string }> = {};
+  for (const [k, v] of Object.entries(reader.map(option))) result[k] = { value: v, prop };
+  for (const [k, v] of Object.entries(own)) result[k] = { value: v };
+  return result;
+}
+
+function explicitFacts(reader: Reader, accountOptions: OptionSpec[]): ComponentFacts['explicit'] {
+  const explicitValue = (options: OptionSpec[]) => {
+    for (const option of options) {
+      const prop = reader.explicitProp(option);
+      if (prop !== undefined) return { value: reader.string(option)!, prop };
+    }
+    return undefined;
+  };
+  return {
+    'main.image': explicitValue([Options.CONTAINER_IMAGE]),
+    'main.imagePullPolicy': explicitValue([Options.IMAGE_PULL_POLICY]),
+    'spec.serviceAccount, spec.serviceAccountName': explicitValue(accountOptions),
+  };
+}
+
+function namesOf(pod: FlinkPod) {
+  return {
+    'spec.volumes': (pod.spec.volumes ?? []).map((v: any) => v.name),
+    'main.env': (pod.mainContainer.env ?? []).map((e: any) => e.name),
+    'main.ports': (pod.mainContainer.ports ?? []).map((p: any) => p.name),
+    'main.volumeMounts': (pod.mainContainer.volumeMounts ?? []).map((m: any) => m.mountPath),
+  };
+}
+
+/**
+ * What the JobManager adds to a TaskManager pod (`InitTaskManagerDecorator`, `EnvSecretsDecorator`,
+ * `MountSecretsDecorator`, `HadoopConfMountDecorator`, `FlinkConfMountDecorator`; reference §1.9).
+ */
+function taskManagerNames(cluster: ResolvedCluster) {
+  const hadoop = cluster.hadoopConfigMap !== undefined;
+  const envNames = [
+    ...cluster.config.withPrefix(TASKMANAGER_ENV_PREFIX).map(e => e.key.substring(TASKMANAGER_ENV_PREFIX.length)),
+    ...(cluster.config.get('env.java.home') !== undefined ? ['JAVA_HOME'] : []),
+    '_POD_NODE_ID',
+    ...(cluster.logDir !== undefined ? ['FLINK_LOG_DIR'] : []),
+    ...cluster.envSecretKeyRefs.map(r => r.env),
+    'FLINK_TM_JVM_MEM_OPTS',
+    ...(hadoop ? ['HADOOP_CONF_DIR'] : []),
+  ];
+  return {
+    'spec.volumes': [...cluster.secrets.map(([s]) => `${s}-volume`), ...(hadoop ? ['hadoop-config-volume'] : []), 'flink-config-volume'],
+    'main.env': envNames,
+    'main.ports': cluster.hostNetwork ? [] : ['taskmanager-rpc'],
+    'main.volumeMounts': [...cluster.secrets.map(([, p]) => p), ...(hadoop ? ['/opt/hadoop/conf'] : []), cluster.confDir],
+  };
+}
+
+/** Checks the JobManager's and the TaskManagers' templates against Flink's rules, with this cluster's facts. */
+export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: NamedTemplate | undefined, tm: NamedTemplate | undefined): void {
+  if (jm !== undefined) {
+    checkTemplateForCluster(jm, {
+      component: RuleComponents.JOB_MANAGER,
+      prop: jm.prop,
+      flinkNames: namesOf(decorateJobManagerPod(cluster, emptyPod())),
+      flinkMaps: {
+        'metadata.labels': mapFacts(reader, Options.JM_LABELS, jobManagerSelector(cluster.clusterId)),
+        'metadata.annotations': mapFacts(reader, Options.JM_ANNOTATIONS),
+        'spec.nodeSelector': mapFacts(reader, Options.JM_NODE_SELECTOR),
+      },
+      explicit: explicitFacts(reader, [Options.JM_SERVICE_ACCOUNT, Options.SERVICE_ACCOUNT]),
+    });
+  }
+  if (tm !== undefined) {
+    checkTemplateForCluster(tm, {
+      component: RuleComponents.TASK_MANAGER,
+      prop: tm.prop,
+      flinkNames: taskManagerNames(cluster),
+      flinkMaps: {
+        'metadata.labels': mapFacts(reader, Options.TM_LABELS, { ...commonLabels(cluster.clusterId), component: 'taskmanager' }),
+        'metadata.annotations': mapFacts(reader, Options.TM_ANNOTATIONS),
+        'spec.nodeSelector': mapFacts(reader, Options.TM_NODE_SELECTOR),
+      },
+      explicit: explicitFacts(reader, [Options.TM_SERVICE_ACCOUNT, Options.SERVICE_ACCOUNT]),
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { stringify } from 'yaml';
+import { FlinkPod, Json, MAIN_CONTAINER_NAME } from './pod';
+import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
+
+export const MAIN_CONTAINER = MAIN_CONTAINER_NAME;
+
+/** A pod template as a Pod manifest; `text` is the file's content when it came from one. */
+export interface PodTemplateSource {
+  readonly json: Json;
+  readonly text?: string;
+  /** how the user wrote it, for messages: `PodTemplate.fromFile('tm.yaml')` */
+  readonly where: string;
+}
+
+/** What Flink adds to a component's pods, and what the user set explicitly, for the checks. */
+export interface ComponentFacts {
+  readonly component: RuleComponents.JOB_MANAGER | RuleComponents.TASK_MANAGER;
+  /** the props that hold it, e.g. `jobManager.podTemplate` */
+  readonly prop: string;
+  /** Flink's entries of merged lists, by rule field (`spec.volumes` → names) */
+  readonly flinkNames: Record<string, string[]>;
+  /** Flink's entries of merged maps, by rule field, with the prop that set each (or undefined for Flink's own) */
+  readonly flinkMaps: Record<string, Record<string, { value: string; prop?: string }>>;
+  /** explicitly set options of user-defined fields, by rule field: the value and the prop */
+  readonly explicit: Record<string, { value: string; prop: string } | undefined>;
+}
+
+function mainContainerOf(json: Json): Json | undefined {
+  const containers: Json[] = json.spec?.containers ?? [];
+  // loadPodFromTemplateFile: the last container of that name is the main container
+  return containers.filter(c => c?.name === MAIN_CONTAINER).pop();
+}
+
+function valueAt(json: Json, rulePath: readonly string[]): any {
+  let at: any = rulePath[0] === 'main' ? mainContainerOf(json) : json[rulePath[0]];
+  for (const segment of rulePath.slice(1)) at = at?.[segment];
+  return at;
+}
+
+function ruleValue(json: Json, rule: PodTemplateRule): any {
+  return valueAt(json, rule.path) ?? (rule.fallbackPath ? valueAt(json, rule.fallbackPath) : undefined);
+}
+
+function field(rule: PodTemplateRule): string {
+  return rule.path.map(p => (p === 'main' ? `spec.containers[${MAIN_CONTAINER}]` : p)).join('.');
+}
+
+function ruleError(source: PodTemplateSource, rule: PodTemplateRule, detail: string, fix = rule.fix): Error {
+  return new Error(`${source.where}: '${field(rule)}' ${detail}. ${rule.category} (pod-template rules): Flink ${rule.flink}; ${fix}`);
+}
+
+/** Checks of the rules that need no cluster: fields Flink always defines, and the manifest's shape. */
+export function checkTemplateAlone(source: PodTemplateSource): void {
+  const json = source.json;
+  if ((json.apiVersion !== undefined && json.apiVersion !== 'v1') || (json.kind !== undefined && json.kind !== 'Pod')) {
+    throw new Error(`${source.where}: a pod template is a Pod manifest (apiVersion: v1, kind: Pod); got ${json.apiVersion}/${json.kind}`);
+  }
+  const containers: Json[] = json.spec?.containers ?? [];
+  if (!Array.isArray(containers) || containers.some(c => typeof c?.name !== 'string')) {
+    throw new Error(`${source.where}: every container in spec.containers needs a name`);
+  }
+  if (mainContainerOf(json) === undefined) {
+    const lookalike = containers.find(c => /main/i.test(c.name));
+    if (lookalike) {
+      throw new Error(`${source.where}: the container '${lookalike.name}' would be a sidecar: Flink takes only the container named '${MAIN_CONTAINER}' as its main container and decorates no other; rename it to '${MAIN_CONTAINER}'`);
+    }
+  }
+  for (const rule of POD_TEMPLATE_RULES) {
+    if (rule.components !== RuleComponents.BOTH) continue;
+    checkForbidden(source, rule);
+  }
+}
+
+function checkForbidden(source: PodTemplateSource, rule: PodTemplateRule): void {
+  const value = valueAt(source.json, rule.path);
+  if (value === undefined) return;
+  if (rule.check === RuleCheck.FORBIDDEN) {
+    if (rule.forbiddenKeys) {
+      const present = rule.forbiddenKeys.filter(k => valueAt(value, k.split('.')) !== undefined);
+      if (present.length > 0) throw ruleError(source, rule, `sets ${present.join(', ')}, which Flink overwrites`);
+    } else {
+      throw ruleError(source, rule, `is set (${JSON.stringify(value)}), which Flink overwrites or ignores`);
+    }
+  }
+  if (rule.check === RuleCheck.ONLY_VALUE && value !== rule.allowed) {
+    throw ruleError(source, rule, `is '${value}'`);
+  }
+}
+
+/** Every rule for a template used by one component of a cluster (reference §4). */
+export function checkTemplateForCluster(source: PodTemplateSource, facts: ComponentFacts): void {
+  for (const rule of rulesFor(facts.component)) {
+    checkForbidden(source, rule);
+    const value = ruleValue(source.json, rule);
+    if (value === undefined) continue;
+    if (rule.check === RuleCheck.PRECEDENCE) {
+      const option = facts.explicit[rule.field];
+      if (option !== undefined && option.value !== value) {
+        throw ruleError(source, rule, `is '${value}' but ${option.prop} sets '${option.value}'`, `${rule.fix} (the option would win)`);
+      }
+    }
+    if (rule.check === RuleCheck.MAP_MERGE) {
+      for (const [k, flink] of Object.entries(facts.flinkMaps[rule.field] ?? {})) {
+        if (k in value && String(value[k]) !== flink.value) {
+          const by = flink.prop ? `${flink.prop} sets` : 'Flink sets';
+          throw ruleError(source, rule, `has '${k}: ${value[k]}' but ${by} '${k}: ${flink.value}'`, `${rule.fix}; Flink's value would win`);
+        }
+      }
+    }
+    if (rule.check === RuleCheck.LIST_NAMES && Array.isArray(value)) {
+      const flinkNames = facts.flinkNames[rule.field] ?? [];
+      for (const entry of value) {
+        const name = entry?.[rule.entryKey!];
+        if (flinkNames.includes(name)) {
+          throw ruleError(source, rule, `has an entry with ${rule.entryKey} '${name}', which Flink adds for ${facts.prop.replace(/\.podTemplate$/, '') || 'this component'} too`);
+        }
+      }
+    }
+  }
+}
+
+/** The pod a template describes, split as Flink splits it: sidecars in `spec.containers`, the main container apart. */
+export function toFlinkPod(json: Json): FlinkPod {
+  const containers: Json[] = json.spec?.containers ?? [];
+  const { containers: _, ...spec } = json.spec ?? {};
+  return {
+    metadata: { ...json.metadata },
+    spec: { ...spec, containers: containers.filter(c => c.name !== MAIN_CONTAINER) },
+    mainContainer: { ...(mainContainerOf(json) ?? {}), name: MAIN_CONTAINER },
+  };
+}
+
+/** Layers `defaults` under a pod: the pod's own security contexts win field by field. */
+export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
+  const merge = (base: Json | undefined, own: Json | undefined) => (base || own ? { ...base, ...own } : undefined);
+  return {
+    metadata: pod.metadata,
+    spec: { ...pod.spec, securityContext: merge(defaults.spec.securityContext, pod.spec.securityContext) },
+    mainContainer: { ...pod.mainContainer, securityContext: merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext) },
+  };
+}
+
+/** A FlinkPod back as a Pod manifest (main container last, as Flink orders it). */
+export function toManifest(pod: FlinkPod): Json {
+  const main = Object.keys(pod.mainContainer).length > 1 ? [pod.mainContainer] : [];
+  const containers = [...(pod.spec.containers ?? []), ...main];
+  return { apiVersion: 'v1', kind: 'Pod', metadata: pod.metadata, spec: { ...pod.spec, containers } };
+}
+
+/**
+ * The file content shipped for TaskManagers: the user's file verbatim when nothing is layered under it,
+ * else the manifest with the defaults (whose fields the user's win).
+ */
+export function taskManagerTemplateText(source: PodTemplateSource | undefined, defaults: FlinkPod | undefined): string | undefined {
+  // keys sorted, so a template from a file and the same template from typed props ship the same text
+  const yaml = (json: Json) => stringify(json, { sortMapEntries: true });
+  if (source === undefined) return defaults === undefined ? undefined : yaml(toManifest(defaults));
+  if (defaults === undefined) return source.text ?? yaml(source.json);
+  const layered = toManifest(withDefaults(toFlinkPod(source.json), defaults));
+  const original = toManifest(toFlinkPod(source.json));
+  if (source.text !== undefined && JSON.stringify(layered) === JSON.stringify(original)) return source.text;
+  // sidecars first and the main container last, as Flink reads them back
+  return yaml({ ...source.json, spec: layered.spec });
+}

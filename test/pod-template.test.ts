@@ -1,0 +1,301 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import * as YAML from 'yaml';
+import { chart, find, mainContainer, shippedConfig, synth } from './util';
+import { FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, ImagePullPolicy, PodTemplate } from '../src';
+
+const ID = 'tpl';
+
+function templateFile(content: object | string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pod-template-')), 'pod-template.yaml');
+  fs.writeFileSync(file, typeof content === 'string' ? content : YAML.stringify(content));
+  return file;
+}
+
+function fromFile(scope: Chart, content: object | string): PodTemplate {
+  return PodTemplate.fromFile(scope, `t${scope.node.children.length}`, templateFile(content));
+}
+
+function cluster(c: Chart, props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
+  return new FlinkSessionCluster(c, 'session', { version, clusterId: ID, ...props });
+}
+
+function pod(spec: object, metadata: object = {}) {
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+
+const main = (fields: object) => ({ name: 'flink-main-container', ...fields });
+
+describe('the documentation\'s pod template (examples/pod-template)', () => {
+  const c = chart();
+  const template = PodTemplate.fromFile(c, 'template', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml'));
+  cluster(c, {
+    podTemplate: template,
+    jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
+    flinkConfiguration: { 'user.artifacts.base-dir': '/opt/flink/user-artifacts' },
+  });
+  const manifests = synth(c);
+  const deployment = find(manifests, 'Deployment', ID);
+  const container = mainContainer(deployment);
+
+  test('§1.8: ephemeral-storage is kept, cpu and memory come from the options (KubernetesUtils.getResourceRequirements)', () => {
+    expect(container.resources).toStrictEqual({
+      requests: { 'ephemeral-storage': '2048Mi', 'cpu': '1.0', 'memory': '2048Mi' },
+      limits: { 'ephemeral-storage': '2048Mi', 'cpu': '1.0', 'memory': '2048Mi' },
+    });
+  });
+
+  test('§4.1/§4.2: sidecars before the main container, init containers kept undecorated', () => {
+    expect(deployment.spec.template.spec.containers.map((x: any) => x.name)).toStrictEqual(['sidecar-log-collector', 'flink-main-container']);
+    expect(deployment.spec.template.spec.containers[0]).toStrictEqual({
+      name: 'sidecar-log-collector',
+      image: 'sidecar-log-collector:latest',
+      command: ['command-to-upload', '/remote/path/of/flink-logs/'],
+      volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
+    });
+    expect(deployment.spec.template.spec.initContainers.map((x: any) => x.name)).toStrictEqual(['artifacts-fetcher']);
+  });
+
+  test('§4.6: template volumes and mounts first, Flink\'s appended', () => {
+    expect(deployment.spec.template.spec.volumes.map((v: any) => v.name)).toStrictEqual([
+      'flink-volume-hostpath', 'flink-artifact', 'flink-logs', 'user-artifacts-volume', 'flink-config-volume', 'pod-template-volume',
+    ]);
+    expect(container.volumeMounts.map((m: any) => m.mountPath)).toStrictEqual([
+      '/opt/flink/volumes/hostpath', '/opt/flink/artifacts', '/opt/flink/log', '/opt/flink/user-artifacts', '/opt/flink/conf', '/opt/flink/pod-template',
+    ]);
+  });
+
+  test('§1.7: the TaskManagers get the template through pod-template-<clusterId>, with the non-root defaults under it', () => {
+    const shipped = YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']);
+    expect(shipped.spec.initContainers[0].name).toBe('artifacts-fetcher');
+    expect(shipped.spec.containers.map((x: any) => x.name)).toStrictEqual(['sidecar-log-collector', 'flink-main-container']);
+    expect(shipped.spec.containers[1].resources).toStrictEqual({ requests: { 'ephemeral-storage': '2048Mi' }, limits: { 'ephemeral-storage': '2048Mi' } });
+    expect(shipped.spec.securityContext.runAsUser).toBe(9999);
+    expect(shippedConfig(manifests, ID)['kubernetes.pod-template-file.taskmanager']).toBe('/opt/flink/pod-template/taskmanager-pod-template.yaml');
+  });
+
+  test('without moving user.artifacts.base-dir, its /opt/flink/artifacts mount collides with Flink 1.19+\'s user-artifacts-volume', () => {
+    const c2 = chart();
+    expect(() => cluster(c2, { podTemplate: PodTemplate.fromFile(c2, 't', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml')) }))
+      .toThrow("'spec.containers[flink-main-container].volumeMounts' has an entry with mountPath '/opt/flink/artifacts', which Flink adds for podTemplate too");
+  });
+});
+
+describe('defined by Flink (reference §4.3)', () => {
+  test.each([
+    ['metadata.namespace', pod({}, { namespace: 'other' })],
+    ['metadata.ownerReferences', pod({}, { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: '1' }] })],
+    ['spec.hostNetwork', pod({ hostNetwork: true })],
+    ['spec.containers[flink-main-container].command', pod({ containers: [main({ command: ['/bin/sh'] })] })],
+    ['spec.containers[flink-main-container].args', pod({ containers: [main({ args: ['x'] })] })],
+  ])('fails on %s in a loaded file, quoting the rule and the fix', (field, content) => {
+    expect(() => fromFile(chart(), content)).toThrow(new RegExp(`'${field.replace(/[[\].]/g, '\\$&')}' is set \\(.*\\), which Flink overwrites or ignores\\. Defined by Flink \\(pod-template rules\\): Flink .*; remove it`));
+  });
+
+  test('fails on cpu and memory of the main container, pointing to the options', () => {
+    expect(() => fromFile(chart(), pod({ containers: [main({ resources: { requests: { 'cpu': '2', 'memory': '1Gi', 'ephemeral-storage': '1Gi' } } })] })))
+      .toThrow("'spec.containers[flink-main-container].resources' sets requests.cpu, requests.memory, which Flink overwrites. Defined by Flink (pod-template rules): Flink overwrites `requests` and `limits` of `cpu` and `memory`; other resources (`ephemeral-storage`, GPUs) and `claims` are kept; remove them; set `<component>.cpu` and `<component>.memory`");
+    expect(() => new PodTemplate(chart(), 't', { mainContainer: { resources: { limits: { memory: '1Gi' } } } })).toThrow('sets limits.memory, which Flink overwrites');
+  });
+
+  test('fails on a TaskManager restartPolicy (always Never); the JobManager accepts only Always (Deployment)', () => {
+    const c = chart();
+    expect(() => cluster(c, { taskManager: { podTemplate: fromFile(c, pod({ restartPolicy: 'OnFailure' })) } }))
+      .toThrow("'spec.restartPolicy' is set (\"OnFailure\"), which Flink overwrites or ignores. Defined by Flink (pod-template rules): Flink sets `Never` on TaskManagers");
+    const c2 = chart();
+    expect(() => cluster(c2, { jobManager: { podTemplate: fromFile(c2, pod({ restartPolicy: 'Never' })) } }))
+      .toThrow("'spec.restartPolicy' is 'Never'. Defined by Flink (pod-template rules): Flink keeps the template's value (the documentation says it sets `Always`; the code does not)");
+    const c3 = chart();
+    expect(() => cluster(c3, { jobManager: { podTemplate: fromFile(c3, pod({ restartPolicy: 'Always' })) } })).not.toThrow();
+  });
+
+  test('fails on a main container that is not named flink-main-container, which Flink would run as a sidecar', () => {
+    expect(() => fromFile(chart(), pod({ containers: [{ name: 'main', image: 'x' }] })))
+      .toThrow("the container 'main' would be a sidecar: Flink takes only the container named 'flink-main-container' as its main container and decorates no other; rename it to 'flink-main-container'");
+  });
+
+  test('fails on a manifest that is not a Pod, or a missing file', () => {
+    expect(() => fromFile(chart(), { apiVersion: 'apps/v1', kind: 'Deployment' })).toThrow('a pod template is a Pod manifest (apiVersion: v1, kind: Pod); got apps/v1/Deployment');
+    expect(() => PodTemplate.fromFile(chart(), 't', '/nonexistent/pod.yaml')).toThrow("PodTemplate.fromFile('/nonexistent/pod.yaml'): the file does not exist");
+    expect(() => fromFile(chart(), 'a: [')).toThrow('not valid YAML');
+  });
+
+  test('metadata.name, as in the documentation\'s example, is kept: harmless, Flink ignores or overwrites it', () => {
+    const c = chart();
+    cluster(c, { podTemplate: fromFile(c, pod({}, { name: 'jobmanager-pod-template' })) });
+    expect(find(synth(c), 'Deployment', ID).spec.template.metadata.name).toBe('jobmanager-pod-template');
+  });
+});
+
+describe('defined by the user: explicit option > template > default (resolveUserDefinedValue, reference §4.4)', () => {
+  test('the template\'s image and pull policy are used when the options are not set; TaskManagers keep their template\'s', () => {
+    const c = chart();
+    cluster(c, { podTemplate: fromFile(c, pod({ containers: [main({ image: 'my/flink:1', imagePullPolicy: 'Always' })] })) });
+    const manifests = synth(c);
+    const container = mainContainer(find(manifests, 'Deployment', ID));
+    expect([container.image, container.imagePullPolicy]).toStrictEqual(['my/flink:1', 'Always']);
+    // not shipped: the TaskManagers' template decides for them, as with Flink's client
+    expect(shippedConfig(manifests, ID)['kubernetes.container.image.ref']).toBeUndefined();
+  });
+
+  test('a JobManager-only template image is shipped for the TaskManagers too', () => {
+    const c = chart();
+    cluster(c, { jobManager: { podTemplate: fromFile(c, pod({ containers: [main({ image: 'my/flink:1' })] })) } });
+    expect(shippedConfig(synth(c), ID)['kubernetes.container.image.ref']).toBe('my/flink:1');
+  });
+
+  test('the template\'s service account is used and counts as brought: no ServiceAccount or RBAC of ours', () => {
+    const c = chart();
+    cluster(c, { podTemplate: fromFile(c, pod({ serviceAccountName: 'flink-sa' })) });
+    const manifests = synth(c);
+    expect(find(manifests, 'Deployment', ID).spec.template.spec.serviceAccount).toBe('flink-sa');
+    expect(find(manifests, 'Deployment', ID).spec.template.spec.serviceAccountName).toBe('flink-sa');
+    expect(manifests.filter(m => ['ServiceAccount', 'Role'].includes(m.kind))).toHaveLength(0);
+    expect(shippedConfig(manifests, ID)['kubernetes.taskmanager.service-account']).toBeUndefined();
+  });
+
+  test('fails when the option and the template set different values, naming both', () => {
+    const c = chart();
+    expect(() => cluster(c, { image: 'a/flink:1', podTemplate: fromFile(c, pod({ containers: [main({ image: 'b/flink:1' })] })) }))
+      .toThrow("'spec.containers[flink-main-container].image' is 'b/flink:1' but image sets 'a/flink:1'. Defined by the user (pod-template rules)");
+    const c2 = chart();
+    expect(() => cluster(c2, { imagePullPolicy: ImagePullPolicy.NEVER, podTemplate: fromFile(c2, pod({ containers: [main({ imagePullPolicy: 'Always' })] })) }))
+      .toThrow("'spec.containers[flink-main-container].imagePullPolicy' is 'Always' but imagePullPolicy sets 'Never'");
+    const c3 = chart();
+    expect(() => cluster(c3, { flinkConfiguration: { 'kubernetes.service-account': 'x' }, podTemplate: fromFile(c3, pod({ serviceAccount: 'y' })) }))
+      .toThrow("'spec.serviceAccount' is 'y' but flinkConfiguration['kubernetes.service-account'] sets 'x'");
+  });
+
+  test('the same value in both places is fine', () => {
+    const c = chart();
+    expect(() => cluster(c, { image: 'a/flink:1', podTemplate: fromFile(c, pod({ containers: [main({ image: 'a/flink:1' })] })) })).not.toThrow();
+  });
+});
+
+describe('merged with Flink (reference §4.5, §4.6)', () => {
+  test('labels, annotations and node selectors are merged; tolerations and pull secrets appended', () => {
+    const c = chart();
+    cluster(c, {
+      jobManager: { labels: { team: 'data' }, nodeSelector: { pool: 'flink' }, tolerations: [{ key: 'a', operator: 'Exists' }] },
+      imagePullSecrets: [kplus.Secret.fromSecretName(c, 's', 'flink-registry')],
+      podTemplate: fromFile(c, pod(
+        { nodeSelector: { zone: 'a' }, tolerations: [{ key: 'b', operator: 'Exists' }], imagePullSecrets: [{ name: 'template-registry' }] },
+        { labels: { tier: 'streaming' }, annotations: { note: 'x' } },
+      )),
+    });
+    const spec = find(synth(c), 'Deployment', ID).spec.template;
+    expect(spec.metadata.labels).toStrictEqual({ tier: 'streaming', team: 'data', type: 'flink-native-kubernetes', app: ID, component: 'jobmanager' });
+    expect(spec.metadata.annotations).toStrictEqual({ note: 'x' });
+    expect(spec.spec.nodeSelector).toStrictEqual({ zone: 'a', pool: 'flink' });
+    expect(spec.spec.tolerations).toStrictEqual([{ key: 'b', operator: 'Exists' }, { key: 'a', operator: 'Exists' }]);
+    expect(spec.spec.imagePullSecrets).toStrictEqual([{ name: 'template-registry' }, { name: 'flink-registry' }]);
+  });
+
+  test.each([
+    ['a volume named like Flink\'s', pod({ volumes: [{ name: 'flink-config-volume', emptyDir: {} }] }), "'spec.volumes' has an entry with name 'flink-config-volume', which Flink adds"],
+    ['a port named like Flink\'s', pod({ containers: [main({ ports: [{ name: 'rest', containerPort: 9000 }] })] }), "has an entry with name 'rest', which Flink adds"],
+    ['a mount at Flink\'s conf dir', pod({ volumes: [{ name: 'c', emptyDir: {} }], containers: [main({ volumeMounts: [{ name: 'c', mountPath: '/opt/flink/conf' }] })] }), "has an entry with mountPath '/opt/flink/conf', which Flink adds"],
+    ['an env var Flink sets', pod({ containers: [main({ env: [{ name: '_POD_IP_ADDRESS', value: 'x' }] })] }), "has an entry with name '_POD_IP_ADDRESS', which Flink adds"],
+    ['a label Flink owns', pod({}, { labels: { component: 'x' } }), "'metadata.labels' has 'component: x' but Flink sets 'component: jobmanager'"],
+  ])('fails on %s in the JobManager template (the API server would reject it, or it would be lost)', (_what, content, message) => {
+    const c = chart();
+    expect(() => cluster(c, { jobManager: { podTemplate: fromFile(c, content) } })).toThrow(message);
+  });
+
+  test('fails on a label set by the template and the option to different values', () => {
+    const c = chart();
+    expect(() => cluster(c, { jobManager: { labels: { team: 'a' } }, podTemplate: fromFile(c, pod({}, { labels: { team: 'b' } })) }))
+      .toThrow("'metadata.labels' has 'team: b' but jobManager.labels sets 'team: a'");
+  });
+
+  test.each([
+    ['the taskmanager-rpc port', pod({ containers: [main({ ports: [{ name: 'taskmanager-rpc', containerPort: 1 }] })] }), "name 'taskmanager-rpc'"],
+    ['_POD_NODE_ID', pod({ containers: [main({ env: [{ name: '_POD_NODE_ID', value: 'x' }] })] }), "name '_POD_NODE_ID'"],
+    ['a secret volume', pod({ volumes: [{ name: 'db-volume', emptyDir: {} }] }), "name 'db-volume'"],
+    ['the TaskManager component label', pod({}, { labels: { component: 'jobmanager' } }), "Flink sets 'component: taskmanager'"],
+  ])('fails on %s in the TaskManager template (InitTaskManagerDecorator)', (_what, content, message) => {
+    const c = chart();
+    expect(() => cluster(c, { flinkConfiguration: { 'kubernetes.secrets': 'db:/opt/db' }, taskManager: { podTemplate: fromFile(c, content) } })).toThrow(message);
+  });
+});
+
+describe('wiring: podTemplate for both, jobManager/taskManager.podTemplate in its place (kubernetes.pod-template-file.<c> falls back to .default)', () => {
+  test('a TaskManager template is shipped, not applied to the JobManager', () => {
+    const c = chart();
+    cluster(c, { taskManager: { podTemplate: fromFile(c, pod({ priorityClassName: 'tm-priority' })) } });
+    const manifests = synth(c);
+    expect(find(manifests, 'Deployment', ID).spec.template.spec.priorityClassName).toBeUndefined();
+    expect(YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']).spec.priorityClassName).toBe('tm-priority');
+  });
+
+  test('a file that needs nothing layered under it is shipped verbatim, comments included', () => {
+    const text = '# our TaskManagers\napiVersion: v1\nkind: Pod\nspec:\n  priorityClassName: tm-priority\n';
+    const c = chart();
+    cluster(c, { runAsNonRoot: false, taskManager: { podTemplate: fromFile(c, text) } });
+    expect(find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']).toBe(text);
+  });
+
+  test('the template\'s own security context wins over the non-root defaults, field by field', () => {
+    const c = chart();
+    cluster(c, { podTemplate: fromFile(c, pod({ securityContext: { runAsUser: 1000, runAsGroup: 1000 } })) });
+    const manifests = synth(c);
+    const expected = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' } };
+    expect(find(manifests, 'Deployment', ID).spec.template.spec.securityContext).toStrictEqual(expected);
+    expect(YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']).spec.securityContext).toStrictEqual(expected);
+  });
+});
+
+// A property test: random templates keep every field the rules do not own (nothing the user wrote is lost).
+describe('nothing the user wrote is lost', () => {
+  function random(seed: number) {
+    let x = seed;
+    return () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x / 2147483648;
+    };
+  }
+  const keepable: Array<[string, (r: () => number) => unknown]> = [
+    ['affinity', r => ({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: `k${Math.floor(r() * 100)}`, operator: 'Exists' }] }] } } })],
+    ['priorityClassName', r => `p${Math.floor(r() * 1000)}`],
+    ['schedulerName', r => `s${Math.floor(r() * 1000)}`],
+    ['terminationGracePeriodSeconds', r => Math.floor(r() * 300)],
+    ['topologySpreadConstraints', r => [{ maxSkew: 1 + Math.floor(r() * 3), topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' }]],
+    ['hostAliases', r => [{ ip: `10.0.0.${Math.floor(r() * 250)}`, hostnames: ['a.example'] }]],
+    ['initContainers', r => [{ name: `init${Math.floor(r() * 9)}`, image: 'busybox', command: ['true'] }]],
+    ['someFutureField', r => ({ nested: { value: r() } })],
+  ];
+  const mainKeepable: Array<[string, (r: () => number) => unknown]> = [
+    ['workingDir', r => `/w${Math.floor(r() * 9)}`],
+    ['livenessProbe', r => ({ httpGet: { path: '/overview', port: 8081 }, periodSeconds: 1 + Math.floor(r() * 30) })],
+    ['envFrom', () => [{ configMapRef: { name: 'extra' } }]],
+    ['lifecycle', () => ({ preStop: { exec: { command: ['sleep', '5'] } } })],
+  ];
+
+  test.each(Array.from({ length: 40 }, (_, i) => i + 1))('random template #%d keeps its fields in the Deployment and in the shipped template', seed => {
+    const r = random(seed);
+    const spec: Record<string, unknown> = {};
+    for (const [k, gen] of keepable) if (r() < 0.6) spec[k] = gen(r);
+    const mainFields: Record<string, unknown> = {};
+    for (const [k, gen] of mainKeepable) if (r() < 0.6) mainFields[k] = gen(r);
+    const sidecars = r() < 0.5 ? [{ name: 'side', image: 'side:1', args: ['--x', String(seed)] }] : [];
+    spec.containers = [...sidecars, main(mainFields)];
+    const c = chart();
+    cluster(c, { podTemplate: fromFile(c, pod(spec)) });
+    const manifests = synth(c);
+    const deployment = find(manifests, 'Deployment', ID);
+    const shipped = YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']);
+    for (const [k, v] of Object.entries(spec)) {
+      if (k === 'containers') continue;
+      expect(deployment.spec.template.spec[k]).toStrictEqual(v);
+      expect(shipped.spec[k]).toStrictEqual(v);
+    }
+    for (const [k, v] of Object.entries(mainFields)) {
+      expect(mainContainer(deployment)[k]).toStrictEqual(v);
+      expect(shipped.spec.containers.find((x: any) => x.name === 'flink-main-container')[k]).toStrictEqual(v);
+    }
+    expect(deployment.spec.template.spec.containers.slice(0, -1)).toStrictEqual(sidecars);
+  });
+});
