@@ -1,6 +1,9 @@
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { FlinkVersion } from './flink-version';
+import type { HighAvailability } from './high-availability';
+import type { FlinkLoggingOptions } from './logging';
+import type { FlinkPlugin } from './plugin';
 import type { PodTemplate } from './pod-template';
 
 /**
@@ -97,6 +100,23 @@ export interface FlinkComponentOptions {
   readonly tolerations?: kplus.k8s.Toleration[];
 
   /**
+   * Environment variables of the component's main container (`containerized.master.env.<NAME>` for the
+   * JobManager, `containerized.taskmanager.env.<NAME>` for TaskManagers). Names Flink sets itself
+   * (`_POD_IP_ADDRESS`, `_POD_NODE_ID`, `FLINK_TM_JVM_MEM_OPTS`, …) are errors.
+   *
+   * @default - none
+   */
+  readonly env?: { [name: string]: string };
+
+  /**
+   * Arguments appended to the component's start command (`kubernetes.<component>.entrypoint.args`),
+   * e.g. `-Dkey=value` dynamic properties.
+   *
+   * @default - none
+   */
+  readonly entrypointArgs?: string;
+
+  /**
    * The pod template of this component's pods (`kubernetes.pod-template-file.<component>`), in place of
    * the cluster's `podTemplate`.
    *
@@ -116,6 +136,14 @@ export interface JobManagerOptions extends FlinkComponentOptions {
    * @default 1
    */
   readonly replicas?: number;
+
+  /**
+   * Owners of the JobManager Deployment (`kubernetes.jobmanager.owner.reference`), e.g. a custom resource
+   * whose deletion should delete the cluster.
+   *
+   * @default - none
+   */
+  readonly ownerReferences?: kplus.k8s.OwnerReference[];
 }
 
 /**
@@ -136,6 +164,14 @@ export interface TaskManagerOptions extends FlinkComponentOptions {
    * (with Kubernetes high availability: read-only access to ConfigMaps, which leader retrieval needs)
    */
   readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * How long an idle TaskManager is kept before the JobManager releases it
+   * (`resourcemanager.taskmanager-timeout`), e.g. to read its logs after a job finished.
+   *
+   * @default - Flink's default, 30 seconds
+   */
+  readonly idleTimeout?: Duration;
 }
 
 /**
@@ -155,6 +191,90 @@ export interface RestServiceOptions {
    * @default - none
    */
   readonly annotations?: { [key: string]: string };
+
+  /**
+   * Labels of the Service (`kubernetes.rest-service.labels`, Flink 2.2+); they win over Flink's on the
+   * same key.
+   *
+   * @default - Flink's labels only
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * The client address ranges a `LoadBalancer` Service accepts (`spec.loadBalancerSourceRanges`), e.g.
+   * `['10.0.0.0/8']`. The REST API runs any jar it is given, so a load balancer needs these or
+   * `allowExternalAccess`.
+   *
+   * @default - none
+   */
+  readonly loadBalancerSourceRanges?: string[];
+
+  /**
+   * Acknowledges that a `NodePort` or `LoadBalancer` Service exposes the REST API — which accepts and runs
+   * arbitrary jobs — beyond the cluster, without source ranges.
+   *
+   * @default false
+   */
+  readonly allowExternalAccess?: boolean;
+}
+
+/**
+ * A Secret mounted as files into the JobManager and TaskManager pods (`kubernetes.secrets`).
+ */
+export interface SecretMount {
+  /** The Secret; it becomes volume `<name>-volume`. */
+  readonly secret: kplus.ISecret;
+  /** Where its keys appear as files. */
+  readonly mountPath: string;
+}
+
+/**
+ * An environment variable of the JobManager and TaskManagers taken from a Secret's key
+ * (`kubernetes.env.secretKeyRef`).
+ */
+export interface SecretEnvVar {
+  /** The variable's name. */
+  readonly name: string;
+  /** The Secret. */
+  readonly secret: kplus.ISecret;
+  /** The key in the Secret. */
+  readonly key: string;
+}
+
+/**
+ * Flink's optional Kubernetes decorators (Flink 1.17+, FLINK-30713).
+ */
+export interface KubernetesDecoratorOptions {
+  /**
+   * Whether the Hadoop configuration is mounted (`kubernetes.decorator.hadoop-conf-mount.enabled`). When
+   * on, and the JobManager has `HADOOP_CONF_DIR` set (by `hadoopConfigMap` or the image), TaskManagers mount
+   * ConfigMap `hadoop-config-<clusterId>`, which must then exist.
+   *
+   * @default true
+   */
+  readonly hadoopConfMount?: boolean;
+
+  /**
+   * Whether Kerberos keytab and krb5.conf are mounted (`kubernetes.decorator.kerberos-mount.enabled`).
+   * They come from files on the deploying machine, so with Kerberos options this must be `false`.
+   *
+   * @default true
+   */
+  readonly kerberosMount?: boolean;
+}
+
+/**
+ * Tuning of the Fabric8 Kubernetes client the JobManager uses.
+ */
+export interface KubernetesClientOptions {
+  /**
+   * The client's limit of concurrent requests (`KUBERNETES_MAX_CONCURRENT_REQUESTS` and
+   * `-Dkubernetes.max.concurrent.requests` in `env.java.opts.jobmanager`, as Flink's documentation sets
+   * them), for clusters that create many TaskManagers at once.
+   *
+   * @default - Fabric8's default, 64
+   */
+  readonly maxConcurrentRequests?: number;
 }
 
 /**
@@ -242,6 +362,72 @@ export interface FlinkClusterProps {
    * JobManager needs
    */
   readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * High availability, which standby JobManagers need.
+   *
+   * @default - none
+   */
+  readonly highAvailability?: HighAvailability;
+
+  /**
+   * Secrets mounted as files into the JobManager and TaskManagers (`kubernetes.secrets`).
+   *
+   * @default - none
+   */
+  readonly secrets?: SecretMount[];
+
+  /**
+   * Environment variables of the JobManager and TaskManagers taken from Secrets (`kubernetes.env.secretKeyRef`).
+   *
+   * @default - none
+   */
+  readonly secretEnv?: SecretEnvVar[];
+
+  /**
+   * Plugins the official image ships in `/opt/flink/opt`, enabled in the JobManager and TaskManagers
+   * (`ENABLE_BUILT_IN_PLUGINS`): file systems and metric reporters, by the exact jar of this Flink version.
+   *
+   * @default - none
+   */
+  readonly plugins?: FlinkPlugin[];
+
+  /**
+   * Log levels and reload interval of the shipped log configuration.
+   *
+   * @default - INFO, reloaded every 30 seconds
+   */
+  readonly logging?: FlinkLoggingOptions;
+
+  /**
+   * Run the pods in the node's network namespace (`kubernetes.hostnetwork.enabled`); Flink then picks
+   * random ports and updates its Services, for which the JobManager gets `services get, update`.
+   *
+   * @default false
+   */
+  readonly hostNetwork?: boolean;
+
+  /**
+   * An existing ConfigMap with `core-site.xml`/`hdfs-site.xml`, mounted at `/opt/hadoop/conf` with
+   * `HADOOP_CONF_DIR` set (`kubernetes.hadoop.conf.config-map.name`).
+   *
+   * @default - none
+   */
+  readonly hadoopConfigMap?: kplus.IConfigMap;
+
+  /**
+   * Flink's optional decorators (1.17+).
+   *
+   * @default - both on, as in Flink
+   */
+  readonly decorators?: KubernetesDecoratorOptions;
+
+  /**
+   * Tuning of the JobManager's Kubernetes client.
+   *
+   * @default - Fabric8's defaults
+   */
+  readonly kubernetesClient?: KubernetesClientOptions;
 
   /**
    * The pod template of the JobManager and TaskManager pods (`kubernetes.pod-template-file.default`):

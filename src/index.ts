@@ -6,3 +6,6 @@ export * from './rbac-binding';
 export * from './job-artifact';
 export * from './application-cluster';
 export * from './pod-template';
+export * from './high-availability';
+export * from './logging';
+export * from './plugin';

@@ -321,7 +321,7 @@ describe('typed props are sugar over the same Flink options', () => {
     [RestServiceExposedType.LOAD_BALANCER, 'LoadBalancer'],
     [RestServiceExposedType.CLUSTER_IP, 'ClusterIP'],
   ])('exposed type %s is Service type %s, with no nodePort', (exposedType, type) => {
-    const svc = find(session(FlinkVersion.V1_20, { restService: { exposedType } }).manifests, 'Service', `${ID}-rest`);
+    const svc = find(session(FlinkVersion.V1_20, { restService: { exposedType, allowExternalAccess: true } }).manifests, 'Service', `${ID}-rest`);
     expect(svc.spec.type).toBe(type);
     expect(svc.spec.clusterIP).toBeUndefined();
     expect(svc.spec.ports[0].nodePort).toBeUndefined();

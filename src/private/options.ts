@@ -76,6 +76,8 @@ export const Options = {
   HA_STORAGE_DIR: opt('high-availability.storageDir', {
     deprecatedKeys: ['high-availability.zookeeper.storageDir', 'recovery.zookeeper.storageDir'],
   }),
+  HA_ZOOKEEPER_QUORUM: opt('high-availability.zookeeper.quorum'),
+  HA_ZOOKEEPER_ROOT: opt('high-availability.zookeeper.path.root'),
   HA_CLUSTER_ID: opt('high-availability.cluster-id'),
   HA_JOBMANAGER_PORT: opt('high-availability.jobmanager.port'),
   EXECUTION_TARGET: opt('execution.target'),
@@ -117,6 +119,7 @@ export const Options = {
   TM_NETWORK_FRACTION: opt('taskmanager.memory.network.fraction', { deprecatedKeys: ['taskmanager.network.memory.fraction'] }),
   TM_CPU_CORES: opt('taskmanager.cpu.cores'),
   TASK_SLOTS: opt('taskmanager.numberOfTaskSlots'),
+  TASKMANAGER_TIMEOUT: opt('resourcemanager.taskmanager-timeout'),
 } as const;
 
 /** Prefixes of per-variable environment options (`C/ResourceManagerOptions`). */

@@ -10,8 +10,9 @@ import { emptyPod, FlinkPod, nonRootPod } from './pod';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
 import type { FlinkApplicationClusterProps } from '../application-cluster';
-import { FlinkClusterProps, FlinkComponentOptions, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
+import { FlinkClusterProps, FlinkComponentOptions, ImagePullPolicy, RestServiceExposedType, RestServiceOptions } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
+import type { FlinkLoggingOptions } from '../logging';
 import type { PodTemplate } from '../pod-template';
 
 /** Session or application mode: `execution.target` and the JobManager entrypoint follow it. */
@@ -106,6 +107,8 @@ export interface ResolvedCluster {
   readonly blobPort: number;
   readonly restServiceType: RestServiceExposedType;
   readonly restServiceAnnotations: Record<string, string>;
+  /** `spec.loadBalancerSourceRanges` of a LoadBalancer REST Service (ours, not Flink's) */
+  readonly restServiceSourceRanges?: string[];
   readonly restServiceLabels: Record<string, string>;
   readonly internalServiceAnnotations: Record<string, string>;
   readonly internalServiceLabels: Record<string, string>;
@@ -151,8 +154,26 @@ const REMOVED_BY_CLIENT = [
  */
 export const TASK_MANAGER_POD_TEMPLATE_PATH = '/opt/flink/pod-template/taskmanager-pod-template.yaml';
 
-/** Environment variables Flink's decorators set on the JobManager container. */
-const RESERVED_MASTER_ENV = ['_POD_IP_ADDRESS', 'FLINK_LOG_DIR', 'HADOOP_CONF_DIR'];
+/**
+ * Environment variables Flink's decorators set on the main containers (`InitJobManagerDecorator`,
+ * `InitTaskManagerDecorator`, `EnvSecretsDecorator`, `HadoopConfMountDecorator`; reference §1.1, §1.9):
+ * a `containerized.*.env.*` of the same name would be replaced or duplicated.
+ */
+function checkReservedEnv(config: FlinkConfig, flink: { logDir: boolean; hadoop: boolean; secretEnv: string[] }): void {
+  const common = [...(flink.logDir ? ['FLINK_LOG_DIR'] : []), ...(flink.hadoop ? ['HADOOP_CONF_DIR'] : []), ...flink.secretEnv];
+  const reserved: Array<[string, string, string[]]> = [
+    [MASTER_ENV_PREFIX, 'JobManager\'s', ['_POD_IP_ADDRESS', ...common]],
+    [TASKMANAGER_ENV_PREFIX, 'TaskManagers\'', ['_POD_NODE_ID', 'FLINK_TM_JVM_MEM_OPTS', ...(config.has('env.java.home') ? ['JAVA_HOME'] : []), ...common]],
+  ];
+  for (const [prefix, component, names] of reserved) {
+    for (const e of config.withPrefix(prefix)) {
+      const name = e.key.substring(prefix.length);
+      if (names.includes(name)) {
+        throw new Error(`${where(e, e.key)}: Flink sets the ${component} environment variable ${name} itself; remove it`);
+      }
+    }
+  }
+}
 
 function explicit(prop: string): Origin {
   return { prop, explicit: true };
@@ -291,7 +312,8 @@ function positive(value: number, prop: string, min: number, what: string): strin
 }
 
 /** Typed props → the Flink options they stand for: sugar over the same keys, never a second path. */
-function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ordinal: number): void {
+function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, version: FlinkVersion): void {
+  const ordinal = version.ordinal;
   const key = (o: OptionSpec) => keyOf(o, ordinal);
   const set = (o: OptionSpec, value: string | undefined, prop: string) => {
     if (value !== undefined) config.set(key(o), value, explicit(prop));
@@ -317,6 +339,8 @@ function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ordinal: n
     annotations: Options.JM_ANNOTATIONS,
     nodeSelector: Options.JM_NODE_SELECTOR,
     tolerations: Options.JM_TOLERATIONS,
+    entrypointArgs: Options.JM_ENTRYPOINT_ARGS,
+    envPrefix: MASTER_ENV_PREFIX,
   }, set, 'the JobManager needs more than 0 CPU; set e.g. 0.5 or 1');
   if (jm.replicas !== undefined) {
     if (!Number.isInteger(jm.replicas) || jm.replicas < 1) {
@@ -335,6 +359,8 @@ function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ordinal: n
     annotations: Options.TM_ANNOTATIONS,
     nodeSelector: Options.TM_NODE_SELECTOR,
     tolerations: Options.TM_TOLERATIONS,
+    entrypointArgs: Options.TM_ENTRYPOINT_ARGS,
+    envPrefix: TASKMANAGER_ENV_PREFIX,
   }, set, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot');
   if (tm.taskSlots !== undefined) {
     if (!Number.isInteger(tm.taskSlots) || tm.taskSlots < 1) {
@@ -344,9 +370,99 @@ function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ordinal: n
   }
   if (tm.serviceAccount !== undefined) set(Options.TM_SERVICE_ACCOUNT, tm.serviceAccount.name, 'taskManager.serviceAccount');
 
+  if (tm.idleTimeout !== undefined) {
+    // TimeUtils.parseDuration reads a bare number as milliseconds, in every version
+    set(Options.TASKMANAGER_TIMEOUT, String(tm.idleTimeout.toMilliseconds()), 'taskManager.idleTimeout');
+  }
+  if (jm.ownerReferences !== undefined) {
+    set(Options.JM_OWNER_REFERENCE, encodeListOfMaps(jm.ownerReferences.map(ref => {
+      const m: Record<string, string> = {};
+      for (const k of ['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'] as const) {
+        if (ref[k] !== undefined) m[k] = String(ref[k]);
+      }
+      return m;
+    })), 'jobManager.ownerReferences');
+  }
+
   const rest = props.restService ?? {};
   set(Options.REST_SERVICE_EXPOSED_TYPE, rest.exposedType, 'restService.exposedType');
   set(Options.REST_SERVICE_ANNOTATIONS, map(rest.annotations), 'restService.annotations');
+  if (rest.labels !== undefined) {
+    requireVersion(version, FlinkVersion.V2_2, 'restService.labels', 'kubernetes.rest-service.labels (FLINK-37478)');
+    set(Options.REST_SERVICE_LABELS, map(rest.labels), 'restService.labels');
+  }
+
+  const ha = props.highAvailability;
+  if (ha !== undefined) {
+    set(Options.HA_TYPE, ha.type, 'highAvailability');
+    set(Options.HA_STORAGE_DIR, ha.storageDir, 'highAvailability.storageDir');
+    set(Options.HA_ZOOKEEPER_QUORUM, ha.quorum, 'highAvailability.quorum');
+    set(Options.HA_ZOOKEEPER_ROOT, ha.rootPath, 'highAvailability.rootPath');
+  }
+
+  if (props.secrets !== undefined) {
+    const mounts: Record<string, string> = {};
+    for (const [i, m] of props.secrets.entries()) {
+      if (m.secret.name in mounts) throw new Error(`'secrets[${i}]' mounts Secret '${m.secret.name}' again; Flink names its volume '${m.secret.name}-volume', so each Secret can be mounted once`);
+      if (!m.mountPath.startsWith('/')) throw new Error(`'secrets[${i}].mountPath' is '${m.mountPath}': expected an absolute path such as '/opt/secrets/${m.secret.name}'`);
+      mounts[m.secret.name] = m.mountPath;
+    }
+    set(Options.SECRETS, encodeMap(mounts), 'secrets');
+  }
+  if (props.secretEnv !== undefined) {
+    set(Options.ENV_SECRET_KEY_REF, encodeListOfMaps(props.secretEnv.map(e => ({ env: e.name, secret: e.secret.name, key: e.key }))), 'secretEnv');
+  }
+  if (props.plugins !== undefined && props.plugins.length > 0) {
+    // the docker entrypoint splits ENABLE_BUILT_IN_PLUGINS on ';' and links opt/<jar> into plugins/
+    const jars = props.plugins.map(p => p.jarFor(version)).join(';');
+    config.set(`${MASTER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`, jars, explicit('plugins'));
+    config.set(`${TASKMANAGER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`, jars, explicit('plugins'));
+  }
+  if (props.hostNetwork !== undefined) set(Options.HOST_NETWORK, String(props.hostNetwork), 'hostNetwork');
+  if (props.hadoopConfigMap !== undefined) set(Options.HADOOP_CONF_CONFIG_MAP, props.hadoopConfigMap.name, 'hadoopConfigMap');
+  const decorators = props.decorators ?? {};
+  for (const [prop, option, value] of [
+    ['decorators.hadoopConfMount', Options.HADOOP_DECORATOR_ENABLED, decorators.hadoopConfMount],
+    ['decorators.kerberosMount', Options.KERBEROS_DECORATOR_ENABLED, decorators.kerberosMount],
+  ] as Array<[string, OptionSpec, boolean | undefined]>) {
+    if (value === undefined) continue;
+    requireVersion(version, FlinkVersion.V1_17, prop, `${option.key} (FLINK-30713)`);
+    set(option, String(value), prop);
+  }
+  const maxRequests = props.kubernetesClient?.maxConcurrentRequests;
+  if (maxRequests !== undefined) {
+    if (!Number.isInteger(maxRequests) || maxRequests < 1) {
+      throw new Error(`'kubernetesClient.maxConcurrentRequests' is ${maxRequests}: expected a whole number of at least 1`);
+    }
+    // Flink's documentation sets both: the env for the client's config, the system property for Fabric8
+    config.set(`${MASTER_ENV_PREFIX}KUBERNETES_MAX_CONCURRENT_REQUESTS`, String(maxRequests), explicit('kubernetesClient.maxConcurrentRequests'));
+    config.set('env.java.opts.jobmanager', `-Dkubernetes.max.concurrent.requests=${maxRequests}`, explicit('kubernetesClient.maxConcurrentRequests'));
+  }
+}
+
+/**
+ * The REST API accepts and runs any job, so a Service reachable from outside the Kubernetes cluster must be
+ * chosen knowingly: source ranges for a load balancer, or an explicit acknowledgement.
+ */
+function checkExposure(reader: Reader, type: RestServiceExposedType, rest: RestServiceOptions): string[] | undefined {
+  const ranges = rest.loadBalancerSourceRanges;
+  if (ranges !== undefined && type !== RestServiceExposedType.LOAD_BALANCER) {
+    throw new Error(`'restService.loadBalancerSourceRanges' applies to a LoadBalancer Service only; the REST Service is ${type}`);
+  }
+  const external = type === RestServiceExposedType.NODE_PORT || type === RestServiceExposedType.LOAD_BALANCER;
+  if (external && rest.allowExternalAccess !== true && !(ranges && ranges.length > 0)) {
+    const fix = type === RestServiceExposedType.LOAD_BALANCER
+      ? 'set \'restService.loadBalancerSourceRanges\' to the networks that may reach it, or \'restService.allowExternalAccess: true\''
+      : 'set \'restService.allowExternalAccess: true\' if that is intended, or keep ClusterIP and use kubectl port-forward or an authenticating ingress';
+    reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `a ${type} Service exposes Flink's REST API, which runs any job submitted to it, beyond the Kubernetes cluster; ${fix}`);
+  }
+  return ranges && ranges.length > 0 ? [...ranges] : undefined;
+}
+
+function requireVersion(version: FlinkVersion, since: FlinkVersion, prop: string, what: string): void {
+  if (!version.isAtLeast(since)) {
+    throw new Error(`'${prop}' needs Flink ${since.minorVersion} or later (${what}); this cluster runs ${version.minorVersion}`);
+  }
 }
 
 /** The options a component's typed props stand for. */
@@ -359,6 +475,8 @@ interface ComponentOptionKeys {
   readonly annotations: OptionSpec;
   readonly nodeSelector: OptionSpec;
   readonly tolerations: OptionSpec;
+  readonly entrypointArgs: OptionSpec;
+  readonly envPrefix: string;
 }
 
 /** The props the JobManager and the TaskManagers share, onto their options. */
@@ -383,6 +501,13 @@ function setComponentProps(
   set(keys.annotations, map(props.annotations), `${name}.annotations`);
   set(keys.nodeSelector, map(props.nodeSelector), `${name}.nodeSelector`);
   if (props.tolerations !== undefined) set(keys.tolerations, encodeTolerations(props.tolerations), `${name}.tolerations`);
+  set(keys.entrypointArgs, props.entrypointArgs, `${name}.entrypointArgs`);
+  for (const [envName, value] of Object.entries(props.env ?? {})) {
+    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(envName)) {
+      throw new Error(`'${name}.env' has '${envName}': not a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit)`);
+    }
+    set({ key: `${keys.envPrefix}${envName}` }, value, `${name}.env.${envName}`);
+  }
 }
 
 /** Tolerations in `KubernetesToleration`'s keys. */
@@ -462,7 +587,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   }
 
   // 2. typed props, then -D options
-  setTypedProps(config, props, ordinal);
+  setTypedProps(config, props, version);
   if (context.target === DeploymentTarget.APPLICATION) setJobProps(config, (props as FlinkApplicationClusterProps).job, version);
   for (const [k, v] of Object.entries(props.flinkConfiguration ?? {})) {
     const prop = `flinkConfiguration['${k}']`;
@@ -585,19 +710,14 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   if (tmCpu !== undefined && tmCpu <= 0 && config.entry(key(Options.TM_CPU))?.origin.prop?.startsWith('taskManager')) {
     reader.fail(Options.TM_CPU, 'a TaskManager needs more than 0 CPU');
   }
-  const jmEnv: Array<[string, string]> = config.withPrefix(MASTER_ENV_PREFIX).map(e => {
-    const name = e.key.substring(MASTER_ENV_PREFIX.length);
-    if (RESERVED_MASTER_ENV.includes(name)) {
-      throw new Error(`${where(e, e.key)}: Flink sets the JobManager's environment variable ${name} itself; remove it`);
-    }
-    return [name, e.value];
-  });
+  const jmEnv: Array<[string, string]> = config.withPrefix(MASTER_ENV_PREFIX).map(e => [e.key.substring(MASTER_ENV_PREFIX.length), e.value]);
   const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? jmMain.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
   const policy = Object.values(ImagePullPolicy).find(p => p.toLowerCase() === pullPolicy.trim().toLowerCase());
   if (policy === undefined) return reader.fail(Options.IMAGE_PULL_POLICY, `expected one of ${Object.values(ImagePullPolicy).join(', ')}`);
   const exposedRaw = reader.string(Options.REST_SERVICE_EXPOSED_TYPE) ?? RestServiceExposedType.CLUSTER_IP;
   const restServiceType = Object.values(RestServiceExposedType).find(t => t.toLowerCase() === exposedRaw.trim().toLowerCase());
   if (restServiceType === undefined) return reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `expected one of ${Object.values(RestServiceExposedType).join(', ')}`);
+  const sourceRanges = checkExposure(reader, restServiceType, props.restService ?? {});
 
   const jobManager: ResolvedJobManager = {
     labels: reader.map(Options.JM_LABELS),
@@ -635,8 +755,13 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
 
   const hadoopDecorator = reader.boolean(Options.HADOOP_DECORATOR_ENABLED, true);
   const hadoopConfigMap = reader.string(Options.HADOOP_CONF_CONFIG_MAP)?.trim();
+  checkReservedEnv(config, {
+    logDir: reader.string(Options.FLINK_LOG_DIR) !== undefined,
+    hadoop: hadoopDecorator && !!hadoopConfigMap,
+    secretEnv: envSecretKeyRefs.map(r => r.env),
+  });
 
-  const logFiles = logConfigFiles(version, props.logConfigFiles);
+  const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
   const runAsNonRoot = props.runAsNonRoot ?? true;
   const defaults = runAsNonRoot ? nonRootPod() : undefined;
@@ -667,6 +792,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     blobPort,
     restServiceType,
     restServiceAnnotations: reader.map(Options.REST_SERVICE_ANNOTATIONS),
+    restServiceSourceRanges: sourceRanges,
     restServiceLabels: version.hasServiceLabels ? reader.map(Options.REST_SERVICE_LABELS) : {},
     internalServiceAnnotations: version.hasInternalServiceAnnotations ? reader.map(Options.INTERNAL_SERVICE_ANNOTATIONS) : {},
     internalServiceLabels: version.hasServiceLabels ? reader.map(Options.INTERNAL_SERVICE_LABELS) : {},
@@ -757,13 +883,25 @@ function validateClusterId(clusterId: string, prop: string): void {
   }
 }
 
-function logConfigFiles(version: FlinkVersion, overrides: Record<string, string> = {}): Array<[string, string]> {
+function logConfigFiles(version: FlinkVersion, overrides: Record<string, string> = {}, logging: FlinkLoggingOptions = {}): Array<[string, string]> {
   const names = version.logConfigFileNames;
   for (const name of Object.keys(overrides)) {
     if (!names.includes(name)) {
       throw new Error(`'logConfigFiles' has '${name}', which Flink ${version.minorVersion} does not ship; use one of ${names.join(', ')}`);
     }
   }
-  const defaults = defaultLogConfigFiles();
+  const reload = logging.reloadInterval?.toSeconds();
+  if (reload !== undefined && (!Number.isInteger(reload) || reload < 1)) {
+    throw new Error(`'logging.reloadInterval' is ${reload} seconds: expected a whole number of seconds, at least 1 (Log4j's monitorInterval)`);
+  }
+  const typed = logging.rootLevel !== undefined || logging.loggers !== undefined || reload !== undefined;
+  const replaced = ['log4j-console.properties', 'logback-console.xml'].filter(n => n in overrides);
+  if (typed && replaced.length > 0) {
+    throw new Error(`'logging' and 'logConfigFiles' both set the JobManager and TaskManager logging (${replaced.join(', ')}); put the levels into your file, or drop it`);
+  }
+  for (const logger of Object.keys(logging.loggers ?? {})) {
+    if (!/^[\w.$-]+$/.test(logger)) throw new Error(`'logging.loggers' has '${logger}': expected a logger name such as 'org.apache.flink.runtime.checkpoint'`);
+  }
+  const defaults = defaultLogConfigFiles({ rootLevel: logging.rootLevel, loggers: { ...logging.loggers }, reloadSeconds: reload ?? 30 });
   return names.map(name => [name, overrides[name] ?? defaults[name]]);
 }

@@ -26,6 +26,8 @@ export function externalService(cluster: ResolvedCluster): Json {
     spec: {
       type: headless ? 'ClusterIP' : cluster.restServiceType,
       clusterIP: headless ? 'None' : undefined,
+      // not Flink's: the source ranges of restService.loadBalancerSourceRanges
+      loadBalancerSourceRanges: cluster.restServiceSourceRanges,
       selector: jobManagerSelector(cluster.clusterId),
       ports: [{ name: 'rest', port: cluster.restPort, targetPort: cluster.restBindPort }],
     },
