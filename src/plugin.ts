@@ -1,6 +1,12 @@
 import { FlinkVersion } from './flink-version';
 
 /**
+ * The plugins in `/opt/flink/opt` of every release from 1.16 to 2.2 (`flink-dist/src/main/assemblies/opt.xml`;
+ * the native S3 file system arrives after 2.2).
+ */
+const OPT_PLUGINS = ['flink-s3-fs-hadoop', 'flink-s3-fs-presto', 'flink-gs-fs-hadoop', 'flink-azure-fs-hadoop', 'flink-oss-fs-hadoop'];
+
+/**
  * A plugin the official Flink image ships in `/opt/flink/opt`, which its entrypoint links into
  * `/opt/flink/plugins` when named in `ENABLE_BUILT_IN_PLUGINS` (`apache/flink-docker` `docker-entrypoint.sh`).
  * The jar's file name carries the exact Flink release, `<artifact>-<version>.jar`, so the cluster's
@@ -21,8 +27,10 @@ export class FlinkPlugin {
   public static readonly OSS = new FlinkPlugin('flink-oss-fs-hadoop');
 
   /**
-   * Another jar of `/opt/flink/opt` that is a plugin, by its artifact id (the file name without
-   * `-<version>.jar`).
+   * A plugin by its artifact id (the file name without `-<version>.jar`), checked against what the cluster's
+   * Flink version ships in `/opt/flink/opt`. From 1.16 to 2.2 that is exactly the five file systems above;
+   * metric reporters and the GPU plugin are not there because every image already has them in
+   * `/opt/flink/plugins` (`flink-dist` `plugins.xml`), active without being listed.
    *
    * @param artifactId e.g. `flink-s3-fs-hadoop`
    */
@@ -40,8 +48,17 @@ export class FlinkPlugin {
     this.artifactId = artifactId;
   }
 
-  /** The jar in `/opt/flink/opt` of `version`'s image, e.g. `flink-s3-fs-presto-1.20.4.jar`. */
+  /**
+   * The jar in `/opt/flink/opt` of `version`'s image, e.g. `flink-s3-fs-presto-1.20.4.jar`. A jar the image
+   * does not have there is an error: the entrypoint would exit with "Plugin … does not exist.".
+   */
   public jarFor(version: FlinkVersion): string {
+    if (/^flink-metrics-|^flink-external-resource-gpu$/.test(this.artifactId)) {
+      throw new Error(`FlinkPlugin '${this.artifactId}': every Flink image already has it in /opt/flink/plugins, active without ENABLE_BUILT_IN_PLUGINS (which would exit with "Plugin … does not exist."); remove it and configure it with flinkConfiguration (e.g. metrics.reporter.<name>.factory.class)`);
+    }
+    if (!OPT_PLUGINS.includes(this.artifactId)) {
+      throw new Error(`FlinkPlugin '${this.artifactId}' is not in /opt/flink/opt of Flink ${version.minorVersion}, which ships ${OPT_PLUGINS.join(', ')}; for a plugin of your own image, set ENABLE_BUILT_IN_PLUGINS through the components' env`);
+    }
     return `${this.artifactId}-${version.version}.jar`;
   }
 }

@@ -74,14 +74,21 @@ describe('environment variables per component (containerized.master.env.*, conta
 
 describe('built-in plugins (ENABLE_BUILT_IN_PLUGINS, apache/flink-docker docker-entrypoint.sh)', () => {
   test('the exact jars of the version, for both components', () => {
-    const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO, FlinkPlugin.of('flink-metrics-datadog')] });
-    const jars = 'flink-s3-fs-presto-1.20.4.jar;flink-metrics-datadog-1.20.4.jar';
+    const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO, FlinkPlugin.of('flink-gs-fs-hadoop')] });
+    const jars = 'flink-s3-fs-presto-1.20.4.jar;flink-gs-fs-hadoop-1.20.4.jar';
     expect(mainContainer(find(manifests, 'Deployment', ID)).env[0]).toStrictEqual({ name: 'ENABLE_BUILT_IN_PLUGINS', value: jars });
     expect(shippedConfig(manifests, ID)['containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS']).toBe(jars);
   });
 
   test('a pinned patch release pins the jar names', () => {
     expect(FlinkPlugin.GCS.jarFor(FlinkVersion.of('1.19.1'))).toBe('flink-gs-fs-hadoop-1.19.1.jar');
+  });
+
+  test('fails on a plugin the version does not ship in opt/ (flink-dist opt.xml), and on reporters, which are active already', () => {
+    expect(() => session({ plugins: [FlinkPlugin.of('flink-s3-fs-native')] }, FlinkVersion.V2_2))
+      .toThrow("FlinkPlugin 'flink-s3-fs-native' is not in /opt/flink/opt of Flink 2.2, which ships flink-s3-fs-hadoop, flink-s3-fs-presto, flink-gs-fs-hadoop, flink-azure-fs-hadoop, flink-oss-fs-hadoop");
+    expect(() => session({ plugins: [FlinkPlugin.of('flink-metrics-prometheus')] }))
+      .toThrow("FlinkPlugin 'flink-metrics-prometheus': every Flink image already has it in /opt/flink/plugins, active without ENABLE_BUILT_IN_PLUGINS");
   });
 
   test('fails on a malformed plugin', () => {
