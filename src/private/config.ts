@@ -75,7 +75,7 @@ export class FlinkConfig {
 }
 
 function describe(entry: ConfigEntry): string {
-  return entry.origin.prop ?? `the Flink option '${entry.key}'`;
+  return where(entry, entry.key);
 }
 
 /**
@@ -115,4 +115,14 @@ export function writeConfigYaml(config: FlinkConfig): string {
   }
   const doc = new Document(Object.fromEntries(entries.map(e => [e.key, e.value])));
   return doc.toString({ singleQuote: true, lineWidth: 0 });
+}
+
+/** The origin of a value the user set through `prop`. */
+export function explicit(prop: string): Origin {
+  return { prop, explicit: true };
+}
+
+/** How to name an entry in a message: the prop that set it, else the Flink option. */
+export function where(entry: ConfigEntry | undefined, key: string): string {
+  return entry?.origin.prop ?? `the Flink option '${key}'`;
 }

@@ -1,9 +1,10 @@
+import type { Reader } from './config-reader';
 import { decorateJobManagerPod } from './job-manager-factory';
 import { Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { commonLabels, emptyPod, FlinkPod, jobManagerSelector } from './pod';
 import { checkTemplateForCluster, ComponentFacts, PodTemplateSource } from './pod-template';
 import { RuleComponents } from './pod-template-rules';
-import type { Reader, ResolvedCluster } from './resolve';
+import type { ResolvedCluster } from './resolve';
 
 interface NamedTemplate extends PodTemplateSource {
   readonly prop: string;
