@@ -97,7 +97,7 @@ describe('defined by Flink (reference §4.3)', () => {
 
   test('fails on cpu and memory of the main container, pointing to the options', () => {
     expect(() => fromFile(chart(), pod({ containers: [main({ resources: { requests: { 'cpu': '2', 'memory': '1Gi', 'ephemeral-storage': '1Gi' } } })] })))
-      .toThrow("'spec.containers[flink-main-container].resources' sets requests.cpu, requests.memory, which Flink overwrites. Defined by Flink (pod-template rules): Flink overwrites `requests` and `limits` of `cpu` and `memory`; other resources (`ephemeral-storage`, GPUs) and `claims` are kept; remove them; set `<component>.cpu` and `<component>.memory`");
+      .toThrow("'spec.containers[flink-main-container].resources' sets requests.cpu, requests.memory, which Flink overwrites. Defined by Flink (pod-template rules): Flink overwrites `requests` and `limits` of `cpu` and `memory`; other resources (`ephemeral-storage`, GPUs) and `claims` are kept; remove them; set `jobManager.cpu`/`jobManager.memory` or `taskManager.cpu`/`taskManager.memory`");
     expect(() => new PodTemplate(chart(), 't', { mainContainer: { resources: { limits: { memory: '1Gi' } } } })).toThrow('sets limits.memory, which Flink overwrites');
   });
 

@@ -248,7 +248,7 @@ export const POD_TEMPLATE_RULES: readonly PodTemplateRule[] = [
     flink: 'overwrites `requests` and `limits` of `cpu` and `memory`; other resources (`ephemeral-storage`, GPUs) and `claims` are kept',
     check: RuleCheck.FORBIDDEN,
     forbiddenKeys: ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'],
-    fix: 'remove them; set `<component>.cpu` and `<component>.memory` (and the limit factors) instead',
+    fix: 'remove them; set `jobManager.cpu`/`jobManager.memory` or `taskManager.cpu`/`taskManager.memory` (and their limit factors) instead',
   },
   {
     field: 'main.image',
