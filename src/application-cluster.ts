@@ -101,8 +101,8 @@ export interface FlinkJobOptions {
   readonly artifactHttpHeaders?: { [name: string]: string };
 
   /**
-   * Allow fetching artifacts over plain `http://` (`user.artifacts.raw-http-enabled`, Flink 1.19+). Needed,
-   * and only allowed, when an artifact is an `http://` URL.
+   * Allow fetching artifacts over plain `http://` (`user.artifacts.raw-http-enabled`, Flink 1.19+). Needed
+   * when an artifact is an `http://` URL.
    *
    * @default false
    */

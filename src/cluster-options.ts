@@ -386,7 +386,8 @@ export interface FlinkClusterProps {
 
   /**
    * Plugins the official image ships in `/opt/flink/opt`, enabled in the JobManager and TaskManagers
-   * (`ENABLE_BUILT_IN_PLUGINS`): file systems and metric reporters, by the exact jar of this Flink version.
+   * (`ENABLE_BUILT_IN_PLUGINS`): the file systems, by the exact jar of this Flink version. Metric reporters
+   * are active in every image already.
    *
    * @default - none
    */

@@ -11,7 +11,8 @@ export class JobArtifact {
    * @param path the absolute path of the jar in the image
    */
   public static fromImage(path: string): JobArtifact {
-    if (!/^\/\S*[^/]$/.test(path ?? '')) {
+    // a URI path: Java's URI parser rejects or cuts at these characters
+    if (!/^\/[^\s#?{}[\]]*[^/\s#?{}[\]]$/.test(path ?? '')) {
       throw new Error(`JobArtifact.fromImage('${path}'): expected the absolute path of a jar in the image, e.g. '/opt/flink/usrlib/my-flink-job.jar'`);
     }
     return new JobArtifact(`local://${path}`);

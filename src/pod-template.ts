@@ -196,6 +196,29 @@ function toPodManifest(props: PodTemplateProps): Json {
   });
 }
 
+/**
+ * Flink loads a template with fabric8, whose typed model turns YAML numbers and booleans in string fields
+ * into strings (`value: 4` → `"4"`); the fields users write that way are label, annotation and node
+ * selector values and env values.
+ */
+function stringifyScalars(pod: Json): Json {
+  const strings = (m: unknown) => (m && typeof m === 'object' && !Array.isArray(m)
+    ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : String(v)]))
+    : m);
+  const container = (c: Json) => (Array.isArray(c?.env)
+    ? { ...c, env: c.env.map((e: Json) => (e && e.value !== undefined && e.value !== null && typeof e.value !== 'object' ? { ...e, value: String(e.value) } : e)) }
+    : c);
+  const result: Json = { ...pod };
+  if (pod.metadata) result.metadata = { ...pod.metadata, labels: strings(pod.metadata.labels), annotations: strings(pod.metadata.annotations) };
+  if (pod.spec) {
+    result.spec = { ...pod.spec, nodeSelector: strings(pod.spec.nodeSelector) };
+    for (const field of ['containers', 'initContainers']) {
+      if (Array.isArray(pod.spec[field])) result.spec[field] = pod.spec[field].map(container);
+    }
+  }
+  return JSON.parse(JSON.stringify(result));
+}
+
 function clean(value: unknown): any {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
@@ -239,7 +262,7 @@ export class PodTemplate extends Construct {
       throw new Error(`${where}: expected a Pod manifest (apiVersion: v1, kind: Pod, metadata, spec)`);
     }
     const template = new PodTemplate(scope, id);
-    template.source = { json: json as Json, text, where };
+    template.source = { json: stringifyScalars(json as Json), text, where };
     checkTemplateAlone(template.source);
     return template;
   }

@@ -105,7 +105,7 @@ describe('logging', () => {
     const log4j = cm.data['log4j-console.properties'];
     expect(log4j).toContain('monitorInterval = 10\n');
     expect(log4j).toContain('rootLogger.level = WARN\n');
-    expect(log4j).toContain('logger.custom0.name = org.apache.flink.runtime.checkpoint\nlogger.custom0.level = DEBUG\n');
+    expect(log4j).toContain('logger.l7.name = org.apache.flink.runtime.checkpoint\nlogger.l7.level = DEBUG\n');
     expect(cm.data['logback-console.xml']).toContain('<configuration scan="true" scanPeriod="10 seconds">');
     expect(cm.data['logback-console.xml']).toContain('<logger name="org.apache.flink.runtime.checkpoint" level="DEBUG"/>');
     expect(cm.data['logback-console.xml']).toContain('<root level="WARN">');
@@ -115,6 +115,12 @@ describe('logging', () => {
     const log4j = find(session({}).manifests, 'ConfigMap', `flink-config-${ID}`).data['log4j-console.properties'];
     expect(log4j).toContain('rootLogger.level = ${env:ROOT_LOG_LEVEL:-INFO}\n');
     expect(log4j).toContain('monitorInterval = 30\n');
+  });
+
+  test('a level for a logger Flink\'s defaults set replaces it: each logger once (Log4j keeps one of two)', () => {
+    const log4j = find(session({ logging: { loggers: { 'org.apache.hadoop': LogLevel.DEBUG } } }).manifests, 'ConfigMap', `flink-config-${ID}`).data['log4j-console.properties'];
+    expect(log4j.match(/name = org\.apache\.hadoop\n/g)).toHaveLength(1);
+    expect(log4j).toContain('logger.l3.name = org.apache.hadoop\nlogger.l3.level = DEBUG\n');
   });
 
   test('a replacement file is shipped as given', () => {
@@ -235,5 +241,63 @@ describe('scheduling, metadata and client tuning', () => {
     const app = new FlinkApplicationCluster(c, 'app', { version: FlinkVersion.V2_1, clusterId: 'facts', job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/j.jar') } });
     expect([app.restServiceName, app.restPort, app.restUrl, app.configMapName, app.jobManagerServiceAccount.name, app.taskManagerServiceAccount.name])
       .toStrictEqual(['facts-rest', 8081, 'http://facts-rest.flink:8081', 'flink-config-facts', 'facts-jobmanager', 'facts-taskmanager']);
+  });
+});
+
+describe('review findings: inputs the API server or Flink would reject', () => {
+  test('fails on Secrets whose volume or mount path collides, or whose volume name is not a DNS label', () => {
+    expect(() => session(c => ({ secrets: [{ secret: secret(c, 'flink-config'), mountPath: '/opt/x' }] })))
+      .toThrow("the volume of Secret 'flink-config' would be 'flink-config-volume', which is Flink's own; rename the Secret");
+    expect(() => session(c => ({ secrets: [{ secret: secret(c, 'a'), mountPath: '/opt/flink/conf' }] })))
+      .toThrow("the mount path '/opt/flink/conf' of Secret 'a' is already used (by Flink or another Secret)");
+    expect(() => session(c => ({ secrets: [{ secret: secret(c, 'a'), mountPath: '/s' }, { secret: secret(c, 'b'), mountPath: '/s' }] })))
+      .toThrow("the mount path '/s' of Secret 'b' is already used");
+    expect(() => session({ flinkConfiguration: { 'kubernetes.secrets': 'db.creds:/opt/db' } }))
+      .toThrow("Flink names the volume of Secret 'db.creds' 'db.creds-volume', which must be a DNS-1123 label");
+  });
+
+  test('fails on secret env vars Flink sets itself, invalid or repeated', () => {
+    expect(() => session(c => ({ secretEnv: [{ name: '_POD_IP_ADDRESS', secret: secret(c, 's'), key: 'k' }] })))
+      .toThrow('Flink sets the environment variable _POD_IP_ADDRESS itself; choose another name');
+    expect(() => session(c => ({ secretEnv: [{ name: 'A', secret: secret(c, 's'), key: 'k' }, { name: 'A', secret: secret(c, 't'), key: 'k' }] })))
+      .toThrow('the environment variable A is set twice');
+  });
+
+  test('maxConcurrentRequests joins JVM options given in flinkConfiguration', () => {
+    const conf = shippedConfig(session({ kubernetesClient: { maxConcurrentRequests: 100 }, flinkConfiguration: { 'env.java.opts.jobmanager': '-XX:+UseG1GC' } }).manifests, ID);
+    expect(conf['env.java.opts.jobmanager']).toBe('-XX:+UseG1GC -Dkubernetes.max.concurrent.requests=100');
+  });
+
+  test('fails on a Hadoop ConfigMap with the Hadoop decorator off', () => {
+    expect(() => session(c => ({ hadoopConfigMap: kplus.ConfigMap.fromConfigMapName(c, 'h', 'hc'), decorators: { hadoopConfMount: false } })))
+      .toThrow("hadoopConfigMap is 'hc': the Hadoop decorator is off");
+  });
+
+  test('fails on application args that would turn the job into a PyFlink job (PackagedProgramUtils.isPython)', () => {
+    const c = chart();
+    expect(() => new FlinkApplicationCluster(c, 'app', { version: FlinkVersion.V1_20, job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/j.jar'), args: ['--python', 'x'] } }))
+      .toThrow("'job.args' contains '--python', which makes Flink run the application as a PyFlink job");
+  });
+
+  test('fails on jar paths Java\'s URI parser rejects', () => {
+    expect(() => JobArtifact.fromImage('/opt/flink/usrlib/my job.jar')).toThrow('expected the absolute path of a jar in the image');
+    expect(() => JobArtifact.fromImage('/opt/flink/usrlib/job#1.jar')).toThrow('expected the absolute path of a jar in the image');
+  });
+
+  test('user.artifacts.* on 1.19/1.20 use the legacy encodings of flink-conf.yaml', () => {
+    const c = chart();
+    new FlinkApplicationCluster(c, 'app', {
+      version: FlinkVersion.V1_19,
+      clusterId: ID,
+      job: {
+        artifact: JobArtifact.fromUrl('s3://b/job.jar'),
+        additionalArtifacts: [JobArtifact.fromUrl('s3://b/a;b.jar')],
+        artifactHttpHeaders: { Authorization: 'Basic a:b' },
+      },
+    });
+    const conf = shippedConfig(synth(c), ID);
+    expect(conf['pipeline.jars']).toBe('\'s3://b/job.jar\'');
+    expect(conf['user.artifacts.artifact-list']).toBe('\'s3://b/a;b.jar\'');
+    expect(conf['user.artifacts.http-headers']).toBe('\'Authorization:\'\'Basic a:b\'\'\'');
   });
 });

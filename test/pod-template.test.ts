@@ -130,6 +130,78 @@ describe('defined by Flink (reference §4.3)', () => {
   });
 });
 
+describe('templates Kubernetes or Flink would reject', () => {
+  test('fails on a root template while runAsNonRoot is on', () => {
+    const c = chart();
+    expect(() => cluster(c, { podTemplate: fromFile(c, pod({ securityContext: { runAsUser: 0 } })) }))
+      .toThrow("runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false'");
+    const c2 = chart();
+    expect(() => cluster(c2, { runAsNonRoot: false, podTemplate: fromFile(c2, pod({ securityContext: { runAsUser: 0 } })) })).not.toThrow();
+  });
+
+  test('fails on a dnsPolicy that host networking overrides (KubernetesUtils.resolveDNSPolicy)', () => {
+    const c = chart();
+    expect(() => cluster(c, { hostNetwork: true, podTemplate: fromFile(c, pod({ dnsPolicy: 'Default' })) }))
+      .toThrow("sets dnsPolicy 'Default', but with host networking Flink sets ClusterFirstWithHostNet");
+  });
+
+  test('fails on two main containers, of which Flink keeps the last', () => {
+    expect(() => fromFile(chart(), pod({ containers: [main({ image: 'a' }), main({ image: 'b' })] })))
+      .toThrow("more than one container is named 'flink-main-container'; Flink would keep the last and drop the others");
+  });
+
+  test('fails on a pull policy Kubernetes does not accept, which TaskManagers would get as is', () => {
+    const c = chart();
+    expect(() => cluster(c, { podTemplate: fromFile(c, pod({ containers: [main({ imagePullPolicy: 'always' })] })) }))
+      .toThrow("the main container's imagePullPolicy is 'always'; Kubernetes accepts exactly IfNotPresent, Always, Never");
+  });
+
+  test('numbers and booleans in string fields become strings, as fabric8 reads them', () => {
+    const c = chart();
+    cluster(c, { podTemplate: fromFile(c, 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    version: 1\nspec:\n  containers:\n    - name: flink-main-container\n      env:\n        - name: WORKERS\n          value: 4\n') });
+    const deployment = find(synth(c), 'Deployment', ID);
+    expect(deployment.spec.template.metadata.labels.version).toBe('1');
+    expect(mainContainer(deployment).env[0]).toStrictEqual({ name: 'WORKERS', value: '4' });
+  });
+});
+
+test('examples/pod-template: the file and the typed props synthesize identical objects', () => {
+  const build = (template: (c: Chart) => PodTemplate) => {
+    const c = chart();
+    cluster(c, { podTemplate: template(c), flinkConfiguration: { 'user.artifacts.base-dir': '/opt/flink/user-artifacts' } });
+    return synth(c);
+  };
+  const file = build(c => PodTemplate.fromFile(c, 't', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml')));
+  const typed = build(c => new PodTemplate(c, 't', {
+    initContainers: [{
+      name: 'artifacts-fetcher',
+      image: 'busybox:latest',
+      command: ['wget', 'https://path/of/StateMachineExample.jar', '-O', '/flink-artifact/myjob.jar'],
+      volumeMounts: [{ mountPath: '/flink-artifact', name: 'flink-artifact' }],
+    }],
+    sidecars: [{
+      name: 'sidecar-log-collector',
+      image: 'sidecar-log-collector:latest',
+      command: ['command-to-upload', '/remote/path/of/flink-logs/'],
+      volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
+    }],
+    mainContainer: {
+      resources: { requests: { 'ephemeral-storage': '2048Mi' }, limits: { 'ephemeral-storage': '2048Mi' } },
+      volumeMounts: [
+        { mountPath: '/opt/flink/volumes/hostpath', name: 'flink-volume-hostpath' },
+        { mountPath: '/opt/flink/artifacts', name: 'flink-artifact' },
+        { mountPath: '/opt/flink/log', name: 'flink-logs' },
+      ],
+    },
+    volumes: [
+      { name: 'flink-volume-hostpath', hostPath: { path: '/tmp', type: 'Directory' } },
+      { name: 'flink-artifact', emptyDir: {} },
+      { name: 'flink-logs', emptyDir: {} },
+    ],
+  }));
+  expect(typed).toStrictEqual(file);
+});
+
 describe('defined by the user: explicit option > template > default (resolveUserDefinedValue, reference §4.4)', () => {
   test('the template\'s image and pull policy are used when the options are not set; TaskManagers keep their template\'s', () => {
     const c = chart();

@@ -458,9 +458,10 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     expect(find(manifests, 'Deployment', ID).spec.template.spec.nodeSelector).toStrictEqual({ pool: 'flink' });
   });
 
-  test('the selector labels win over user labels of the same key (KubernetesJobManagerParameters.getLabels)', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.jobmanager.labels': 'app:other,component:x,team:a' } });
-    expect(find(manifests, 'Deployment', ID).metadata.labels).toStrictEqual({ app: ID, component: 'jobmanager', team: 'a', type: 'flink-native-kubernetes' });
+  test('fails on user labels Flink\'s selector labels would replace (KubernetesJobManagerParameters.getLabels)', () => {
+    expect(() => session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.jobmanager.labels': 'app:other,component:x,team:a' } }))
+      .toThrow("flinkConfiguration['kubernetes.jobmanager.labels'] is 'app:other,component:x,team:a': Flink sets the labels app, component itself");
+    expect(() => session(FlinkVersion.V1_20, { taskManager: { labels: { type: 'x' } } })).toThrow('taskManager.labels is \'type:x\': Flink sets the labels type itself');
   });
 
   test('with host networking, ports of a pod template are kept but Flink adds none', () => {

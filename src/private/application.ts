@@ -95,6 +95,10 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefine
     config.set(key(Options.APPLICATION_MAIN), job.entryClass, explicit('job.entryClass'));
   }
 
+  const pythonFlag = job.args?.find(a => ['-py', '--python', '-pym', '--pyModule'].includes(a));
+  if (pythonFlag !== undefined) {
+    throw new Error(`'job.args' contains '${pythonFlag}', which makes Flink run the application as a PyFlink job (PackagedProgramUtils.isPython); PyFlink applications are not supported yet, rename the argument of your Java job`);
+  }
   if (job.args !== undefined && job.args.length > 0) {
     if (!standardYaml) {
       job.args.forEach((arg, i) => {

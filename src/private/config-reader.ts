@@ -96,6 +96,16 @@ export class Reader {
     return prefixed;
   }
 
+  /** A labels option: Flink's own `type`, `app` and `component` would silently replace these keys. */
+  labels(option: OptionSpec): Record<string, string> {
+    const labels = this.map(option);
+    const own = Object.keys(labels).filter(k => ['type', 'app', 'component'].includes(k));
+    if (own.length > 0) {
+      this.fail(option, `Flink sets the labels ${own.join(', ')} itself (type, app and component select the cluster's pods), so yours would be lost; use other keys`);
+    }
+    return labels;
+  }
+
   list(option: OptionSpec): string[] {
     const raw = this.string(option);
     return raw === undefined ? [] : this.structured(option, raw, 'list format', 'a;b;c', parseList);

@@ -59,6 +59,9 @@ export function checkTemplateAlone(source: PodTemplateSource): void {
   if (!Array.isArray(containers) || containers.some(c => typeof c?.name !== 'string')) {
     throw new Error(`${source.where}: every container in spec.containers needs a name`);
   }
+  if (containers.filter(c => c.name === MAIN_CONTAINER).length > 1) {
+    throw new Error(`${source.where}: more than one container is named '${MAIN_CONTAINER}'; Flink would keep the last and drop the others`);
+  }
   if (mainContainerOf(json) === undefined) {
     const lookalike = containers.find(c => /main/i.test(c.name));
     if (lookalike) {

@@ -278,6 +278,12 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     config.set(k, v, explicit(prop));
   }
   for (const k of REMOVED_BY_CLIENT) config.delete(k);
+  const maxRequests = props.kubernetesClient?.maxConcurrentRequests;
+  if (maxRequests !== undefined) {
+    // Flink's documentation sets the system property for Fabric8 next to the env var; join any JVM options given
+    const opts = [config.get('env.java.opts.jobmanager'), `-Dkubernetes.max.concurrent.requests=${maxRequests}`].filter(o => o !== undefined).join(' ');
+    config.put('env.java.opts.jobmanager', opts);
+  }
 
   const reader = new Reader(config, version);
 
@@ -387,13 +393,18 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? jmMain.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
   const policy = Object.values(ImagePullPolicy).find(p => p.toLowerCase() === pullPolicy.trim().toLowerCase());
   if (policy === undefined) return reader.fail(Options.IMAGE_PULL_POLICY, `expected one of ${Object.values(ImagePullPolicy).join(', ')}`);
+  for (const [template, main] of [[jmTemplate, jmMain], [tmTemplate, tmMain]] as const) {
+    if (template && main.imagePullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(main.imagePullPolicy)) {
+      throw new Error(`${template.where}: the main container's imagePullPolicy is '${main.imagePullPolicy}'; Kubernetes accepts exactly ${Object.values(ImagePullPolicy).join(', ')}`);
+    }
+  }
   const exposedRaw = reader.string(Options.REST_SERVICE_EXPOSED_TYPE) ?? RestServiceExposedType.CLUSTER_IP;
   const restServiceType = Object.values(RestServiceExposedType).find(t => t.toLowerCase() === exposedRaw.trim().toLowerCase());
   if (restServiceType === undefined) return reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `expected one of ${Object.values(RestServiceExposedType).join(', ')}`);
   const sourceRanges = checkExposure(reader, restServiceType, props.restService ?? {});
 
   const jobManager: ResolvedJobManager = {
-    labels: reader.map(Options.JM_LABELS),
+    labels: reader.labels(Options.JM_LABELS),
     annotations: reader.map(Options.JM_ANNOTATIONS),
     nodeSelector: reader.map(Options.JM_NODE_SELECTOR),
     tolerations: parseTolerations(reader, Options.JM_TOLERATIONS),
@@ -410,7 +421,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   factor(Options.TM_CPU_LIMIT_FACTOR);
   factor(Options.TM_MEMORY_LIMIT_FACTOR);
   parseTolerations(reader, Options.TM_TOLERATIONS);
-  reader.map(Options.TM_LABELS);
+  reader.labels(Options.TM_LABELS);
   reader.map(Options.TM_ANNOTATIONS);
   reader.map(Options.TM_NODE_SELECTOR);
   const slots = reader.integer(Options.TASK_SLOTS, 1);
@@ -428,6 +439,10 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
 
   const hadoopDecorator = reader.boolean(Options.HADOOP_DECORATOR_ENABLED, true);
   const hadoopConfigMap = reader.string(Options.HADOOP_CONF_CONFIG_MAP)?.trim();
+  if (hadoopConfigMap && !hadoopDecorator) {
+    reader.fail(Options.HADOOP_CONF_CONFIG_MAP, 'the Hadoop decorator is off (kubernetes.decorator.hadoop-conf-mount.enabled: false), so Flink would not mount it; turn the decorator on or remove the ConfigMap');
+  }
+  checkSecrets(reader, secrets, envSecretKeyRefs);
   checkReservedEnv(config, {
     logDir: reader.string(Options.FLINK_LOG_DIR) !== undefined,
     hadoop: hadoopDecorator && !!hadoopConfigMap,
@@ -437,6 +452,17 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
   const runAsNonRoot = props.runAsNonRoot ?? true;
+  for (const template of [jmTemplate, tmTemplate]) {
+    const pod = template ? toFlinkPod(template.json) : undefined;
+    if (runAsNonRoot && (pod?.spec.securityContext?.runAsUser === 0 || pod?.mainContainer.securityContext?.runAsUser === 0)) {
+      throw new Error(`${template!.where}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
+    }
+    if (props.hostNetwork === true || reader.boolean(Options.HOST_NETWORK, false)) {
+      if (pod?.spec.dnsPolicy !== undefined && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet') {
+        throw new Error(`${template!.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
+      }
+    }
+  }
   const defaults = runAsNonRoot ? nonRootPod() : undefined;
   const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
   const taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, defaults);
@@ -531,6 +557,39 @@ function checkKerberos(config: FlinkConfig, reader: Reader, version: FlinkVersio
     ? 'set \'kubernetes.decorator.kerberos-mount.enabled\' to \'false\' and mount the keytab and krb5.conf yourself (e.g. with \'kubernetes.secrets\')'
     : 'Flink 1.16 cannot turn this off; use Flink 1.17 or later';
   reader.fail(triggered, `Flink's KerberosMountDecorator would make the pods mount Secret 'kerberos-keytab-<clusterId>' and ConfigMap 'kerberos-krb5conf-<clusterId>' from files on the deploying machine, which a synth cannot read; ${fix}`);
+}
+
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/**
+ * `MountSecretsDecorator` names each volume `<secret>-volume` (a DNS-1123 label of at most 63 characters)
+ * next to Flink's own volumes and mounts, and `EnvSecretsDecorator` adds its variables after Flink's: the
+ * API server rejects duplicates, and a variable named like Flink's would replace it.
+ */
+function checkSecrets(reader: Reader, secrets: Array<[string, string]>, envRefs: ResolvedSecretKeyRef[]): void {
+  const flinkVolumes = ['flink-config-volume', 'pod-template-volume', 'user-artifacts-volume', 'hadoop-config-volume', 'kerberos-keytab-volume', 'kerberos-krb5conf-volume'];
+  const flinkPaths = [reader.string(Options.FLINK_CONF_DIR) ?? '/opt/flink/conf', '/opt/flink/pod-template', reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts', '/opt/hadoop/conf'];
+  const paths = new Set<string>();
+  for (const [secret, path] of secrets) {
+    const volume = `${secret}-volume`;
+    if (!DNS_1123_LABEL.test(volume) || volume.length > 63) {
+      reader.fail(Options.SECRETS, `Flink names the volume of Secret '${secret}' '${volume}', which must be a DNS-1123 label of at most 63 characters (no dots, no capitals); mount a Secret with a shorter, simpler name`);
+    }
+    if (flinkVolumes.includes(volume)) reader.fail(Options.SECRETS, `the volume of Secret '${secret}' would be '${volume}', which is Flink's own; rename the Secret`);
+    if (!path.startsWith('/')) reader.fail(Options.SECRETS, `the mount path '${path}' of Secret '${secret}' is not absolute`);
+    if (flinkPaths.includes(path) || paths.has(path)) reader.fail(Options.SECRETS, `the mount path '${path}' of Secret '${secret}' is already used (by Flink or another Secret); the API server rejects duplicate mount paths`);
+    paths.add(path);
+  }
+  const names = new Set<string>();
+  for (const ref of envRefs) {
+    if (!ENV_NAME.test(ref.env)) reader.fail(Options.ENV_SECRET_KEY_REF, `'${ref.env}' is not a valid environment variable name`);
+    if (['_POD_IP_ADDRESS', '_POD_NODE_ID', 'FLINK_TM_JVM_MEM_OPTS'].includes(ref.env)) {
+      reader.fail(Options.ENV_SECRET_KEY_REF, `Flink sets the environment variable ${ref.env} itself; choose another name`);
+    }
+    if (names.has(ref.env)) reader.fail(Options.ENV_SECRET_KEY_REF, `the environment variable ${ref.env} is set twice`);
+    names.add(ref.env);
+  }
 }
 
 /**

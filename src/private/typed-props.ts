@@ -151,7 +151,6 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
     }
     // Flink's documentation sets both: the env for the client's config, the system property for Fabric8
     config.set(`${MASTER_ENV_PREFIX}KUBERNETES_MAX_CONCURRENT_REQUESTS`, String(maxRequests), explicit('kubernetesClient.maxConcurrentRequests'));
-    config.set('env.java.opts.jobmanager', `-Dkubernetes.max.concurrent.requests=${maxRequests}`, explicit('kubernetesClient.maxConcurrentRequests'));
   }
 }
 

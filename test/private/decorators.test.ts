@@ -60,8 +60,8 @@ test('CmdJobManagerDecorator: entry path as command, bash -c with the joined sta
 
 test('HadoopConfMountDecorator: only with kubernetes.hadoop.conf.config-map.name, and not when disabled (1.17+)', () => {
   expect(hadoopConfMount(resolve(), emptyPod())).toStrictEqual(emptyPod());
-  expect(hadoopConfMount(resolve({ 'kubernetes.hadoop.conf.config-map.name': 'h', 'kubernetes.decorator.hadoop-conf-mount.enabled': 'false' }), emptyPod()))
-    .toStrictEqual(emptyPod());
+  expect(() => resolve({ 'kubernetes.hadoop.conf.config-map.name': 'h', 'kubernetes.decorator.hadoop-conf-mount.enabled': 'false' }))
+    .toThrow("flinkConfiguration['kubernetes.hadoop.conf.config-map.name'] is 'h': the Hadoop decorator is off"); // Flink would not mount it
   expect(hadoopConfMount(resolve({ 'kubernetes.hadoop.conf.config-map.name': 'h' }), emptyPod()).spec.volumes)
     .toStrictEqual([{ name: 'hadoop-config-volume', configMap: { name: 'h' } }]);
 });
