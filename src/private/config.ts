@@ -23,6 +23,8 @@ export const DEFAULT: Origin = { explicit: false };
  */
 export class FlinkConfig {
   private readonly entries = new Map<string, ConfigEntry>();
+  /** `sorted()`, until the next change */
+  private sortedCache?: ConfigEntry[];
 
   public get(key: string): string | undefined {
     return this.entries.get(key)?.value;
@@ -47,20 +49,24 @@ export class FlinkConfig {
       throw new Error(`${origin.prop} sets the Flink option '${key}', which ${existing.origin.prop} already sets; set it in one place only`);
     }
     this.entries.set(key, { key, value, origin });
+    this.sortedCache = undefined;
   }
 
   /** Replaces a value the way Flink's client rewrites it (e.g. fixing port 0), keeping its provenance. */
   public put(key: string, value: string): void {
     this.entries.set(key, { key, value, origin: this.entries.get(key)?.origin ?? DEFAULT });
+    this.sortedCache = undefined;
   }
 
   /** Sets a default: kept only if nothing set the key yet. */
   public setDefault(key: string, value: string): void {
     if (!this.entries.has(key)) this.entries.set(key, { key, value, origin: DEFAULT });
+    this.sortedCache = undefined;
   }
 
   public delete(key: string): void {
     this.entries.delete(key);
+    this.sortedCache = undefined;
   }
 
   /** Entries whose key starts with `prefix`, sorted by key. */
@@ -70,7 +76,8 @@ export class FlinkConfig {
 
   /** All entries, sorted by key, so the shipped file is deterministic. */
   public sorted(): ConfigEntry[] {
-    return [...this.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.sortedCache ??= [...this.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return this.sortedCache;
   }
 }
 
@@ -105,16 +112,33 @@ export function writeFlinkConfYaml(config: FlinkConfig): string {
  */
 export function writeConfigYaml(config: FlinkConfig): string {
   const entries = config.sorted();
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    // keys are sorted, so every key that extends `entry.key` + '.' follows it directly or after siblings
-    const longer = entries.slice(i + 1).find(e => e.key.startsWith(`${entry.key}.`));
-    if (longer) {
-      throw new Error(`${describe(longer)} and ${describe(entry)}: the key '${entry.key}' is a prefix of '${longer.key}', which config.yaml cannot hold (Flink 2.x nests keys on '.'); use the non-deprecated key instead of '${entry.key}'`);
+  for (const longer of entries) {
+    const parts = longer.key.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const entry = config.entry(parts.slice(0, i).join('.'));
+      if (entry) {
+        throw new Error(`${describe(longer)} and ${describe(entry)}: the key '${entry.key}' is a prefix of '${longer.key}', which config.yaml cannot hold (Flink 2.x nests keys on '.'); use the non-deprecated key instead of '${entry.key}'`);
+      }
     }
   }
-  const doc = new Document(Object.fromEntries(entries.map(e => [e.key, e.value])));
-  return doc.toString({ singleQuote: true, lineWidth: 0 });
+  if (entries.some(e => /[\n\r]/.test(e.value) || /[\n\r]/.test(e.key))) {
+    return new Document(Object.fromEntries(entries.map(e => [e.key, e.value]))).toString(YAML_OPTIONS);
+  }
+  // one line per entry, each scalar as the yaml library quotes it; the same values recur across clusters
+  return entries.map(e => `${yamlScalar(e.key)}: ${yamlScalar(e.value)}\n`).join('');
+}
+
+const YAML_OPTIONS = { singleQuote: true, lineWidth: 0 };
+const scalars = new Map<string, string>();
+
+/** A single-line string as a YAML scalar, quoted only where YAML would read it otherwise. */
+function yamlScalar(value: string): string {
+  let text = scalars.get(value);
+  if (text === undefined) {
+    text = new Document(value).toString(YAML_OPTIONS).trimEnd();
+    scalars.set(value, text);
+  }
+  return text;
 }
 
 /** The origin of a value the user set through `prop`. */

@@ -131,6 +131,14 @@ export function keyOf(option: OptionSpec, ordinal: number): string {
   return option.previousKey !== undefined && ordinal < (option.renamedIn ?? 117) ? option.previousKey : option.key;
 }
 
+/** Every option by each key it has ever had: its key, its previous key and its deprecated keys. */
+const OPTIONS_BY_KEY = new Map<string, OptionSpec[]>();
+for (const option of Object.values(Options) as OptionSpec[]) {
+  for (const k of [option.key, ...(option.previousKey ? [option.previousKey] : []), ...(option.deprecatedKeys ?? [])]) {
+    OPTIONS_BY_KEY.set(k, [...(OPTIONS_BY_KEY.get(k) ?? []), option]);
+  }
+}
+
 function formatOrdinal(ordinal: number): string {
   return `${Math.floor(ordinal / 100)}.${ordinal % 100}`;
 }
@@ -142,7 +150,7 @@ function formatOrdinal(ordinal: number): string {
  */
 export function checkUserKey(key: string, ordinal: number, where: string): void {
   const version = formatOrdinal(ordinal);
-  for (const option of Object.values(Options) as OptionSpec[]) {
+  for (const option of OPTIONS_BY_KEY.get(key) ?? []) {
     const primary = keyOf(option, ordinal);
     if (key === primary) {
       if (option.since !== undefined && ordinal < option.since) {

@@ -143,6 +143,24 @@ export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
   };
 }
 
+/** Keys sorted, so a template from a file and the same template from typed props ship the same text. */
+function yaml(json: Json): string {
+  return stringify(json, { sortMapEntries: true });
+}
+
+const defaultsTexts = new Map<string, string>();
+
+/** The defaults alone as a template: the same text for every cluster, rendered once. */
+function defaultsText(defaults: FlinkPod): string {
+  const key = JSON.stringify(defaults);
+  let text = defaultsTexts.get(key);
+  if (text === undefined) {
+    text = yaml(toManifest(defaults));
+    defaultsTexts.set(key, text);
+  }
+  return text;
+}
+
 /** A FlinkPod back as a Pod manifest (main container last, as Flink orders it). */
 export function toManifest(pod: FlinkPod): Json {
   const main = Object.keys(pod.mainContainer).length > 1 ? [pod.mainContainer] : [];
@@ -155,9 +173,7 @@ export function toManifest(pod: FlinkPod): Json {
  * else the manifest with the defaults (whose fields the user's win).
  */
 export function taskManagerTemplateText(source: PodTemplateSource | undefined, defaults: FlinkPod | undefined): string | undefined {
-  // keys sorted, so a template from a file and the same template from typed props ship the same text
-  const yaml = (json: Json) => stringify(json, { sortMapEntries: true });
-  if (source === undefined) return defaults === undefined ? undefined : yaml(toManifest(defaults));
+  if (source === undefined) return defaults === undefined ? undefined : defaultsText(defaults);
   if (defaults === undefined) return source.text ?? yaml(source.json);
   const layered = toManifest(withDefaults(toFlinkPod(source.json), defaults));
   const original = toManifest(toFlinkPod(source.json));
