@@ -15,7 +15,7 @@
 //        -c com.example.OrdersEnrichment -p 4 -s s3://flink/savepoints/savepoint-3f2a1b -cm claim \
 //        https://repo.example.com/releases/orders-enrichment-1.4.0.jar --window 5m
 import { App, Chart, Size } from 'cdk8s';
-import { FlinkApplicationCluster, FlinkVersion, JobArtifact, RecoveryClaimMode } from '../../src';
+import { FlinkApplicationCluster, FlinkVersion, JobArtifact, RecoveryClaimMode } from '../../lib';
 
 const app = new App();
 

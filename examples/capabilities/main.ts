@@ -3,7 +3,7 @@ import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   FlinkPlugin, FlinkSessionCluster, FlinkVersion, HighAvailability, LogLevel, RestServiceExposedType,
-} from '../../src';
+} from '../../lib';
 
 const app = new App();
 

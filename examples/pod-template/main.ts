@@ -8,7 +8,7 @@
 // user.artifacts.base-dir (without it, the synth fails and says so).
 import { App, Chart, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FlinkSessionCluster, FlinkVersion, PodTemplate } from '../../src';
+import { FlinkSessionCluster, FlinkVersion, PodTemplate } from '../../lib';
 
 function cluster(scope: Construct, podTemplate: PodTemplate) {
   return new FlinkSessionCluster(scope, 'session', {

@@ -6,7 +6,7 @@
 //     -Dtaskmanager.numberOfTaskSlots=4 -Dresourcemanager.taskmanager-timeout=3600000
 // Each chart is one alternative: apply one of the two files, not both (they share the cluster id).
 import { App, Chart, Size } from 'cdk8s';
-import { FlinkSessionCluster, FlinkVersion } from '../../src';
+import { FlinkSessionCluster, FlinkVersion } from '../../lib';
 
 const app = new App();
 

@@ -119,8 +119,20 @@ ${refs}  </root>
 `;
 }
 
-/** The content of every log configuration file a Flink version may ship, by file name. */
+const rendered = new Map<string, Record<string, string>>();
+
+/** The content of every log configuration file a Flink version may ship, by file name; rendered once per settings. */
 export function defaultLogConfigFiles(settings: LogSettings): Record<string, string> {
+  const key = JSON.stringify(settings);
+  let files = rendered.get(key);
+  if (files === undefined) {
+    files = renderLogConfigFiles(settings);
+    rendered.set(key, files);
+  }
+  return files;
+}
+
+function renderLogConfigFiles(settings: LogSettings): Record<string, string> {
   return {
     'log4j-console.properties': log4j('JobManager and TaskManager logging: console and rolling file.', ['Console', 'RollingFile'], LOG4J_CONSOLE + LOG4J_ROLLING_FILE, settings),
     'logback-console.xml': logback('JobManager and TaskManager logging with Logback: console and rolling file.', ['console', 'file'], settings),
