@@ -46,10 +46,10 @@ export abstract class FlinkCluster extends Construct {
   public readonly configMapName: string;
   /** Whether high availability is on (`high-availability.type`). */
   public readonly highAvailability: boolean;
-  /** The service account the JobManager runs as. */
-  public readonly jobManagerServiceAccount: kplus.IServiceAccount;
-  /** The service account TaskManager pods run as. */
-  public readonly taskManagerServiceAccount: kplus.IServiceAccount;
+  /** The name of the service account the JobManager runs as. */
+  public readonly jobManagerServiceAccountName: string;
+  /** The name of the service account TaskManager pods run as. */
+  public readonly taskManagerServiceAccountName: string;
   /** The JobManager Deployment, e.g. for `addJsonPatch`. */
   public readonly deployment: ApiObject;
   /** The REST Service. */
@@ -93,13 +93,11 @@ export abstract class FlinkCluster extends Construct {
     this.configMapName = this.configMap.name;
     this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;
 
-    this.jobManagerServiceAccount = r.createJobManagerServiceAccount
-      ? this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, true)
-      : kplus.ServiceAccount.fromServiceAccountName(this, 'JobManagerServiceAccount', r.jobManager.serviceAccount);
-    this.taskManagerServiceAccount = r.createTaskManagerServiceAccount
-      // TaskManagers call the API only for leader retrieval with Kubernetes HA: no token otherwise
-      ? this.createServiceAccount('TaskManagerServiceAccount', r.taskManagerServiceAccount, r.kubernetesHighAvailability)
-      : kplus.ServiceAccount.fromServiceAccountName(this, 'TaskManagerServiceAccount', r.taskManagerServiceAccount);
+    this.jobManagerServiceAccountName = r.jobManager.serviceAccount;
+    this.taskManagerServiceAccountName = r.taskManagerServiceAccount;
+    if (r.createJobManagerServiceAccount) this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, true);
+    // TaskManagers call the API only for leader retrieval with Kubernetes HA: no token otherwise
+    if (r.createTaskManagerServiceAccount) this.createServiceAccount('TaskManagerServiceAccount', r.taskManagerServiceAccount, r.kubernetesHighAvailability);
     if (r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) {
       this.rbac = new RbacBinding(this, 'Rbac', {
         cluster: this,
@@ -119,15 +117,29 @@ export abstract class FlinkCluster extends Construct {
     return taskManagerRules(this.resolved);
   }
 
-  private createServiceAccount(id: string, name: string, automountToken: boolean): kplus.IServiceAccount {
-    // a plain object and a reference: cdk8s-plus' ServiceAccount adds constructs and work per cluster that
-    // a fixed manifest does not need (the synth benchmark counts them)
+  /** The service account the JobManager runs as, for composition (created on first use). */
+  public get jobManagerServiceAccount(): kplus.IServiceAccount {
+    return this.serviceAccountRef('JobManagerServiceAccountRef', this.jobManagerServiceAccountName);
+  }
+
+  /** The service account TaskManager pods run as, for composition (created on first use). */
+  public get taskManagerServiceAccount(): kplus.IServiceAccount {
+    return this.serviceAccountRef('TaskManagerServiceAccountRef', this.taskManagerServiceAccountName);
+  }
+
+  // references are constructs: made only when asked for, as most charts never ask (the synth benchmark counts them)
+  private serviceAccountRef(id: string, name: string): kplus.IServiceAccount {
+    return (this.node.tryFindChild(id) as kplus.IServiceAccount | undefined) ?? kplus.ServiceAccount.fromServiceAccountName(this, id, name);
+  }
+
+  private createServiceAccount(id: string, name: string, automountToken: boolean): void {
+    // a plain object: cdk8s-plus' ServiceAccount adds constructs and work per cluster that a fixed manifest
+    // does not need
     new ApiObject(this, id, {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: { name, namespace: this.namespace, labels: commonLabels(this.clusterId) },
       automountServiceAccountToken: automountToken,
     } as ApiObjectProps);
-    return kplus.ServiceAccount.fromServiceAccountName(this, `${id}Ref`, name);
   }
 }

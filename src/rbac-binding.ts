@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, ApiObjectProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { FlinkCluster } from './cluster';
@@ -57,22 +57,26 @@ export class RbacBinding extends Construct {
     const cluster = props.cluster;
     if (props.bindJobManager ?? true) {
       this.jobManagerRole = this.bind('JobManager', `${cluster.clusterId}-jobmanager`, cluster,
-        cluster.jobManagerPolicyRules, props.jobManagerServiceAccount ?? cluster.jobManagerServiceAccount);
+        cluster.jobManagerPolicyRules, props.jobManagerServiceAccount?.name ?? cluster.jobManagerServiceAccountName);
     }
     const tmRules = cluster.taskManagerPolicyRules;
     if ((props.bindTaskManager ?? true) && tmRules.length > 0) {
       this.taskManagerRole = this.bind('TaskManager', `${cluster.clusterId}-taskmanager`, cluster,
-        tmRules, props.taskManagerServiceAccount ?? cluster.taskManagerServiceAccount);
+        tmRules, props.taskManagerServiceAccount?.name ?? cluster.taskManagerServiceAccountName);
     }
   }
 
-  private bind(id: string, name: string, cluster: FlinkCluster, rules: kplus.k8s.PolicyRule[], account: kplus.IServiceAccount): ApiObject {
+  private bind(id: string, name: string, cluster: FlinkCluster, rules: kplus.k8s.PolicyRule[], account: string): ApiObject {
     const metadata = { name, namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) };
-    const role = new kplus.k8s.KubeRole(this, `${id}Role`, { metadata, rules });
-    new kplus.k8s.KubeRoleBinding(this, `${id}RoleBinding`, {
+    // plain objects, as the cluster's own: the L1 classes' conversion at synth is work a fixed manifest does not need
+    const apiVersion = 'rbac.authorization.k8s.io/v1';
+    const role = new ApiObject(this, `${id}Role`, { apiVersion, kind: 'Role', metadata, rules } as ApiObjectProps);
+    new ApiObject(this, `${id}RoleBinding`, {
+      apiVersion,
+      kind: 'RoleBinding',
       metadata,
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role.name },
-      subjects: [{ kind: 'ServiceAccount', name: account.name, namespace: cluster.namespace }],
+      subjects: [{ kind: 'ServiceAccount', name: account, namespace: cluster.namespace }],
     });
     return role;
   }
