@@ -5,6 +5,7 @@ import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
+import { DOCS_TEMPLATE } from '../examples/pod-template/docs-template';
 import { FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, ImagePullPolicy, PodTemplate } from '../src';
 
 const ID = 'tpl';
@@ -172,33 +173,7 @@ test('examples/pod-template: the file and the typed props synthesize identical o
     return synth(c);
   };
   const file = build(c => PodTemplate.fromFile(c, 't', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml')));
-  const typed = build(c => new PodTemplate(c, 't', {
-    initContainers: [{
-      name: 'artifacts-fetcher',
-      image: 'busybox:latest',
-      command: ['wget', 'https://path/of/StateMachineExample.jar', '-O', '/flink-artifact/myjob.jar'],
-      volumeMounts: [{ mountPath: '/flink-artifact', name: 'flink-artifact' }],
-    }],
-    sidecars: [{
-      name: 'sidecar-log-collector',
-      image: 'sidecar-log-collector:latest',
-      command: ['command-to-upload', '/remote/path/of/flink-logs/'],
-      volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
-    }],
-    mainContainer: {
-      resources: { requests: { 'ephemeral-storage': '2048Mi' }, limits: { 'ephemeral-storage': '2048Mi' } },
-      volumeMounts: [
-        { mountPath: '/opt/flink/volumes/hostpath', name: 'flink-volume-hostpath' },
-        { mountPath: '/opt/flink/artifacts', name: 'flink-artifact' },
-        { mountPath: '/opt/flink/log', name: 'flink-logs' },
-      ],
-    },
-    volumes: [
-      { name: 'flink-volume-hostpath', hostPath: { path: '/tmp', type: 'Directory' } },
-      { name: 'flink-artifact', emptyDir: {} },
-      { name: 'flink-logs', emptyDir: {} },
-    ],
-  }));
+  const typed = build(c => new PodTemplate(c, 't', DOCS_TEMPLATE));
   expect(typed).toStrictEqual(file);
 });
 

@@ -8,6 +8,7 @@
 // user.artifacts.base-dir (without it, the synth fails and says so).
 import { App, Chart, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { DOCS_TEMPLATE } from './docs-template';
 import { FlinkSessionCluster, FlinkVersion, PodTemplate } from '../../lib';
 
 function cluster(scope: Construct, podTemplate: PodTemplate) {
@@ -28,32 +29,6 @@ const fromFile = new Chart(app, 'from-file', { namespace: 'flink' });
 cluster(fromFile, PodTemplate.fromFile(fromFile, 'template', 'pod-template.yaml'));
 
 const typed = new Chart(app, 'typed', { namespace: 'flink' });
-cluster(typed, new PodTemplate(typed, 'template', {
-  initContainers: [{
-    name: 'artifacts-fetcher',
-    image: 'busybox:latest',
-    command: ['wget', 'https://path/of/StateMachineExample.jar', '-O', '/flink-artifact/myjob.jar'],
-    volumeMounts: [{ mountPath: '/flink-artifact', name: 'flink-artifact' }],
-  }],
-  sidecars: [{
-    name: 'sidecar-log-collector',
-    image: 'sidecar-log-collector:latest',
-    command: ['command-to-upload', '/remote/path/of/flink-logs/'],
-    volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
-  }],
-  mainContainer: {
-    resources: { requests: { 'ephemeral-storage': '2048Mi' }, limits: { 'ephemeral-storage': '2048Mi' } },
-    volumeMounts: [
-      { mountPath: '/opt/flink/volumes/hostpath', name: 'flink-volume-hostpath' },
-      { mountPath: '/opt/flink/artifacts', name: 'flink-artifact' },
-      { mountPath: '/opt/flink/log', name: 'flink-logs' },
-    ],
-  },
-  volumes: [
-    { name: 'flink-volume-hostpath', hostPath: { path: '/tmp', type: 'Directory' } },
-    { name: 'flink-artifact', emptyDir: {} },
-    { name: 'flink-logs', emptyDir: {} },
-  ],
-}));
+cluster(typed, new PodTemplate(typed, 'template', DOCS_TEMPLATE));
 
 app.synth();
