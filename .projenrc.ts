@@ -37,7 +37,7 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 project.tasks.addEnvironment('CDK8S_CHECK_UPGRADE', 'false');
 
 project.gitignore.exclude('examples/*/dist/');
-project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/bench/');
 
 // The examples import the compiled library (lib/), as users import the package: compile first.
 const examples = project.addTask('examples', {

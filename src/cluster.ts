@@ -69,7 +69,8 @@ export abstract class FlinkCluster extends Construct {
     super(scope, id);
     this.resolved = resolveCluster(props, {
       target: target === FlinkDeploymentTarget.SESSION ? DeploymentTarget.SESSION : DeploymentTarget.APPLICATION,
-      defaultClusterId: Names.toDnsLabel(this, { maxLen: 45 }),
+      // computed only when no cluster id is given
+      defaultClusterId: () => Names.toDnsLabel(this, { maxLen: 45 }),
       chartNamespace: Chart.of(this).namespace,
     });
     const r = this.resolved;

@@ -79,7 +79,9 @@ function scalarToString(v: unknown): string {
 }
 
 function tryYaml(value: string, standardYaml: boolean): unknown {
-  if (!standardYaml) return undefined;
+  // only a value that can be a YAML collection needs the parse; any other parses to a scalar, which falls
+  // through to the legacy splitting anyway
+  if (!standardYaml || !/^\s*[[{!&*?-]|:(\s|$)|[\n\r]/.test(value)) return undefined;
   try {
     return parseYaml(value);
   } catch {

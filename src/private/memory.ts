@@ -80,14 +80,14 @@ function cap(size: bigint, range: Range): bigint {
 
 /** Reads memory options; every failure names what the user wrote. */
 class MemoryConfig {
-  constructor(private readonly config: FlinkConfig, private readonly component: string, private readonly props: string) {}
+  constructor(private readonly config: FlinkConfig, private readonly component: string, private readonly props: () => string) {}
 
   has(key: string): boolean {
     return this.config.has(key);
   }
 
   fail(message: string): never {
-    throw new Error(`${this.props}: ${this.component} memory configuration failed: ${message}`);
+    throw new Error(`${this.props()}: ${this.component} memory configuration failed: ${message}`);
   }
 
   size(key: string, fallback?: bigint): bigint {
@@ -292,12 +292,12 @@ function describeMemoryProps(config: FlinkConfig, prefix: string): string {
 
 /** The JobManager's total process memory in MiB (`getMebiBytes`, truncated): the container's memory. */
 export function jobManagerProcessMemoryMiB(config: FlinkConfig): number {
-  const c = new MemoryConfig(config, 'JobManager', describeMemoryProps(config, 'jobmanager'));
+  const c = new MemoryConfig(config, 'JobManager', () => describeMemoryProps(config, 'jobmanager'));
   return Number(totalProcessMemory(c, JOB_MANAGER) / MiB);
 }
 
 /** Checks the TaskManager's memory as the JobManager will when it creates a TaskManager; returns MiB. */
 export function taskManagerProcessMemoryMiB(config: FlinkConfig, ordinal: number): number {
-  const c = new MemoryConfig(config, 'TaskManager', describeMemoryProps(config, 'taskmanager'));
+  const c = new MemoryConfig(config, 'TaskManager', () => describeMemoryProps(config, 'taskmanager'));
   return Number(totalProcessMemory(c, taskManagerModel(ordinal)) / MiB);
 }

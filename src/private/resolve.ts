@@ -30,7 +30,7 @@ const ENTRYPOINT_CLASS: Record<DeploymentTarget, string> = {
 export interface ResolveContext {
   readonly target: DeploymentTarget;
   /** the cluster id derived from the construct path, used when none is given */
-  readonly defaultClusterId: string;
+  readonly defaultClusterId: () => string;
   /** the chart's namespace, if any */
   readonly chartNamespace?: string;
 }
@@ -288,7 +288,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   const reader = new Reader(config, version);
 
   // 3. what the client derives
-  const clusterId = reader.string(Options.CLUSTER_ID) ?? context.defaultClusterId;
+  const clusterId = reader.string(Options.CLUSTER_ID) ?? context.defaultClusterId();
   validateClusterId(clusterId, config.entry(key(Options.CLUSTER_ID))?.origin.prop ?? 'clusterId (derived from the construct path)');
   config.put(key(Options.CLUSTER_ID), clusterId);
 

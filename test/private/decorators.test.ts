@@ -12,7 +12,7 @@ import { emptyPod, FlinkPod, javaDouble } from '../../src/private/pod';
 import { DeploymentTarget, resolveCluster } from '../../src/private/resolve';
 
 function resolve(flinkConfiguration: Record<string, string> = {}, version = FlinkVersion.V1_20) {
-  return resolveCluster({ version, clusterId: 'c', namespace: 'ns', flinkConfiguration }, { target: DeploymentTarget.SESSION, defaultClusterId: 'unused' });
+  return resolveCluster({ version, clusterId: 'c', namespace: 'ns', flinkConfiguration }, { target: DeploymentTarget.SESSION, defaultClusterId: () => 'unused' });
 }
 
 // A pod as a user's JobManager template would give it: decorators append after these entries.
@@ -73,7 +73,7 @@ test('FlinkConfMountDecorator: items are the log files, then the conf file', () 
 
 test('PodTemplateMountDecorator: only with a TaskManager pod template', () => {
   expect(podTemplateMount(resolve(), emptyPod()).mainContainer.volumeMounts).toStrictEqual([{ name: 'pod-template-volume', mountPath: '/opt/flink/pod-template' }]);
-  const noTemplate = resolveCluster({ version: FlinkVersion.V1_20, clusterId: 'c', runAsNonRoot: false }, { target: DeploymentTarget.SESSION, defaultClusterId: 'x' });
+  const noTemplate = resolveCluster({ version: FlinkVersion.V1_20, clusterId: 'c', runAsNonRoot: false }, { target: DeploymentTarget.SESSION, defaultClusterId: () => 'x' });
   expect(podTemplateMount(noTemplate, emptyPod())).toStrictEqual(emptyPod());
 });
 
