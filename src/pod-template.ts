@@ -150,10 +150,10 @@ export interface PodTemplateProps {
   readonly mainContainer?: PodTemplateMainContainerOptions;
 }
 
-/** Typed props → the Pod manifest they describe. */
+/** Typed props → the Pod manifest they describe; one JSON round trip at the end drops the unset fields. */
 function toPodManifest(props: PodTemplateProps): Json {
   const main = props.mainContainer;
-  const mainJson = main === undefined ? undefined : clean({
+  const mainJson = main === undefined ? undefined : {
     name: MAIN_CONTAINER,
     image: main.image,
     imagePullPolicy: main.imagePullPolicy,
@@ -162,13 +162,13 @@ function toPodManifest(props: PodTemplateProps): Json {
     ports: list(main.ports, k8s.toJson_ContainerPort),
     volumeMounts: list(main.volumeMounts, k8s.toJson_VolumeMount),
     resources: main.resources,
-    securityContext: clean(k8s.toJson_SecurityContext(main.securityContext)),
-    livenessProbe: clean(k8s.toJson_Probe(main.livenessProbe)),
-    readinessProbe: clean(k8s.toJson_Probe(main.readinessProbe)),
-    startupProbe: clean(k8s.toJson_Probe(main.startupProbe)),
-    lifecycle: clean(k8s.toJson_Lifecycle(main.lifecycle)),
+    securityContext: k8s.toJson_SecurityContext(main.securityContext),
+    livenessProbe: k8s.toJson_Probe(main.livenessProbe),
+    readinessProbe: k8s.toJson_Probe(main.readinessProbe),
+    startupProbe: k8s.toJson_Probe(main.startupProbe),
+    lifecycle: k8s.toJson_Lifecycle(main.lifecycle),
     workingDir: main.workingDir,
-  });
+  };
   const containers = [...(list(props.sidecars, k8s.toJson_Container) ?? []), ...(mainJson ? [mainJson] : [])];
   return clean({
     apiVersion: 'v1',
@@ -179,12 +179,12 @@ function toPodManifest(props: PodTemplateProps): Json {
       nodeSelector: props.nodeSelector,
       tolerations: list(props.tolerations, k8s.toJson_Toleration),
       imagePullSecrets: props.imagePullSecrets?.map(s => ({ name: s.name })),
-      affinity: clean(k8s.toJson_Affinity(props.affinity)),
-      securityContext: clean(k8s.toJson_PodSecurityContext(props.securityContext)),
+      affinity: k8s.toJson_Affinity(props.affinity),
+      securityContext: k8s.toJson_PodSecurityContext(props.securityContext),
       priorityClassName: props.priorityClassName,
       schedulerName: props.schedulerName,
       dnsPolicy: props.dnsPolicy,
-      dnsConfig: clean(k8s.toJson_PodDnsConfig(props.dnsConfig)),
+      dnsConfig: k8s.toJson_PodDnsConfig(props.dnsConfig),
       hostAliases: list(props.hostAliases, k8s.toJson_HostAlias),
       topologySpreadConstraints: list(props.topologySpreadConstraints, k8s.toJson_TopologySpreadConstraint),
       terminationGracePeriodSeconds: props.terminationGracePeriod?.toSeconds(),
@@ -224,7 +224,7 @@ function clean(value: unknown): any {
 }
 
 function list<T>(items: T[] | undefined, toJson: (item: T) => unknown): unknown[] | undefined {
-  return items?.map(item => clean(toJson(item)));
+  return items?.map(toJson);
 }
 
 /**

@@ -113,9 +113,8 @@ export function writeFlinkConfYaml(config: FlinkConfig): string {
 export function writeConfigYaml(config: FlinkConfig): string {
   const entries = config.sorted();
   for (const longer of entries) {
-    const parts = longer.key.split('.');
-    for (let i = 1; i < parts.length; i++) {
-      const entry = config.entry(parts.slice(0, i).join('.'));
+    for (let dot = longer.key.indexOf('.'); dot !== -1; dot = longer.key.indexOf('.', dot + 1)) {
+      const entry = config.entry(longer.key.substring(0, dot));
       if (entry) {
         throw new Error(`${describe(longer)} and ${describe(entry)}: the key '${entry.key}' is a prefix of '${longer.key}', which config.yaml cannot hold (Flink 2.x nests keys on '.'); use the non-deprecated key instead of '${entry.key}'`);
       }

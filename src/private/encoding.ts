@@ -78,15 +78,23 @@ function scalarToString(v: unknown): string {
   return String(v);
 }
 
+/** Parsed values by text: the same option values recur across clusters; callers copy what they return. */
+const parsed = new Map<string, unknown>();
+
 function tryYaml(value: string, standardYaml: boolean): unknown {
   // only a value that can be a YAML collection needs the parse; any other parses to a scalar, which falls
   // through to the legacy splitting anyway
   if (!standardYaml || !/^\s*[[{!&*?-]|:(\s|$)|[\n\r]/.test(value)) return undefined;
-  try {
-    return parseYaml(value);
-  } catch {
-    return undefined;
+  if (!parsed.has(value)) {
+    let result: unknown;
+    try {
+      result = parseYaml(value);
+    } catch {
+      result = undefined;
+    }
+    parsed.set(value, result);
   }
+  return parsed.get(value);
 }
 
 function isPlainMap(v: unknown): v is Record<string, unknown> {

@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import { FlinkPod, Json, MAIN_CONTAINER_NAME } from './pod';
 import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
+import { sortedYaml } from './yaml';
 
 export const MAIN_CONTAINER = MAIN_CONTAINER_NAME;
 
@@ -143,11 +143,6 @@ export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
   };
 }
 
-/** Keys sorted, so a template from a file and the same template from typed props ship the same text. */
-function yaml(json: Json): string {
-  return stringify(json, { sortMapEntries: true });
-}
-
 const defaultsTexts = new Map<string, string>();
 
 /** The defaults alone as a template: the same text for every cluster, rendered once. */
@@ -155,7 +150,7 @@ function defaultsText(defaults: FlinkPod): string {
   const key = JSON.stringify(defaults);
   let text = defaultsTexts.get(key);
   if (text === undefined) {
-    text = yaml(toManifest(defaults));
+    text = sortedYaml(toManifest(defaults));
     defaultsTexts.set(key, text);
   }
   return text;
@@ -174,10 +169,10 @@ export function toManifest(pod: FlinkPod): Json {
  */
 export function taskManagerTemplateText(source: PodTemplateSource | undefined, defaults: FlinkPod | undefined): string | undefined {
   if (source === undefined) return defaults === undefined ? undefined : defaultsText(defaults);
-  if (defaults === undefined) return source.text ?? yaml(source.json);
+  if (defaults === undefined) return source.text ?? sortedYaml(source.json);
   const layered = toManifest(withDefaults(toFlinkPod(source.json), defaults));
   const original = toManifest(toFlinkPod(source.json));
   if (source.text !== undefined && JSON.stringify(layered) === JSON.stringify(original)) return source.text;
   // sidecars first and the main container last, as Flink reads them back
-  return yaml({ ...source.json, spec: layered.spec });
+  return sortedYaml({ ...source.json, spec: layered.spec });
 }
