@@ -409,6 +409,16 @@ export interface FlinkClusterProps {
   readonly hostNetwork?: boolean;
 
   /**
+   * The API server enforces `OwnerReferencesPermissionEnforcement` (OpenShift does): the JobManager then
+   * also gets `update` on `apps/deployments/finalizers`. TaskManager pods are owned by the JobManager
+   * Deployment with `blockOwnerDeletion: true`, which that admission plugin allows only to accounts that
+   * may update the owner's finalizers; without that right no TaskManager pod can be created.
+   *
+   * @default false
+   */
+  readonly ownerReferencesPermissionEnforcement?: boolean;
+
+  /**
    * An existing ConfigMap with `core-site.xml`/`hdfs-site.xml`, mounted at `/opt/hadoop/conf` with
    * `HADOOP_CONF_DIR` set (`kubernetes.hadoop.conf.config-map.name`).
    *

@@ -37,6 +37,19 @@ describe('RbacBinding (reference §6.4)', () => {
     expect(find(manifests, 'RoleBinding', 'mixed-taskmanager').subjects).toStrictEqual([{ kind: 'ServiceAccount', name: 'mixed-taskmanager', namespace: 'flink' }]);
   });
 
+  // Kubernetes' OwnerReferencesPermissionEnforcement admission plugin: setting blockOwnerDeletion needs
+  // update on the owner's finalizers; TaskManager pods carry it towards the Deployment (reference §1, §6.4)
+  test('ownerReferencesPermissionEnforcement adds deployments/finalizers update, only when asked', () => {
+    const c = chart();
+    new FlinkSessionCluster(c, 'openshift', { version: FlinkVersion.V1_20, clusterId: 'openshift', ownerReferencesPermissionEnforcement: true });
+    new FlinkSessionCluster(c, 'plain', { version: FlinkVersion.V1_20, clusterId: 'plain' });
+    const manifests = synth(c);
+    const finalizers = { apiGroups: ['apps'], resources: ['deployments/finalizers'], verbs: ['update'] };
+    expect(find(manifests, 'Role', 'openshift-jobmanager').rules).toContainEqual(finalizers);
+    expect(find(manifests, 'Role', 'plain-jobmanager').rules).not.toContainEqual(finalizers);
+    expect(manifests.filter(m => m.kind === 'Role').map(m => m.metadata.name).sort()).toStrictEqual(['openshift-jobmanager', 'plain-jobmanager']);
+  });
+
   test('without HA no TaskManager Role is created', () => {
     const c = chart();
     const cluster = new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V2_1, clusterId: 'plain', serviceAccount: kplus.ServiceAccount.fromServiceAccountName(c, 'jm', 'x') });

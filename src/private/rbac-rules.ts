@@ -8,6 +8,7 @@ export interface RbacFacts {
   readonly kubernetesHighAvailability: boolean;
   readonly hostNetwork: boolean;
   readonly deletesOwnDeployment: boolean;
+  readonly ownerReferencesPermissionEnforcement: boolean;
 }
 
 /**
@@ -20,6 +21,10 @@ export function jobManagerRules(facts: RbacFacts): k8s.PolicyRule[] {
     // get: the owner of TaskManager pods; delete: its own shutdown (withheld when it must not delete itself)
     { apiGroups: ['apps'], resources: ['deployments'], verbs: facts.deletesOwnDeployment ? ['get', 'delete'] : ['get'] },
   ];
+  if (facts.ownerReferencesPermissionEnforcement) {
+    // TaskManager pods carry an owner reference to the Deployment with blockOwnerDeletion (reference §6.4)
+    rules.push({ apiGroups: ['apps'], resources: ['deployments/finalizers'], verbs: ['update'] });
+  }
   if (facts.kubernetesHighAvailability) {
     // leader election and HA state in ConfigMaps. fabric8 >= 6.6 (Flink 1.18+) updates the leader lock with
     // a JSON-merge patch; ≤ 1.18 deletes the cluster's HA ConfigMaps by label (list + deletecollection).

@@ -95,6 +95,8 @@ export interface ResolvedCluster {
   /** `high-availability.type: kubernetes` (or its factory class): HA state lives in ConfigMaps */
   readonly kubernetesHighAvailability: boolean;
   readonly hostNetwork: boolean;
+  /** the JobManager needs `update` on its Deployment's finalizers to own TaskManager pods (OpenShift) */
+  readonly ownerReferencesPermissionEnforcement: boolean;
   readonly image: string;
   readonly imagePullPolicy: string;
   readonly imagePullSecrets: string[];
@@ -479,6 +481,7 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
     kubernetesHighAvailability: isKubernetesHighAvailability(reader),
     deletesOwnDeployment: context.target === DeploymentTarget.SESSION || reader.boolean(Options.SHUTDOWN_ON_APPLICATION_FINISH, true),
     hostNetwork,
+    ownerReferencesPermissionEnforcement: props.ownerReferencesPermissionEnforcement ?? false,
     image,
     imagePullPolicy: policy,
     imagePullSecrets: reader.list(Options.IMAGE_PULL_SECRETS).map(s => s.trim()).filter(s => s !== ''),
