@@ -91,6 +91,21 @@ describe('built-in plugins (ENABLE_BUILT_IN_PLUGINS, apache/flink-docker docker-
       .toThrow("FlinkPlugin 'flink-metrics-prometheus': every Flink image already has it in /opt/flink/plugins, active without ENABLE_BUILT_IN_PLUGINS");
   });
 
+  // the jar names carry the image's release; docker-entrypoint.sh exits with "Plugin … does not exist." otherwise
+  test('fails when the image\'s tag names another release than \'version\' (or a floating minor tag)', () => {
+    expect(() => session({ plugins: [FlinkPlugin.S3_PRESTO], image: 'apache/flink:1.20.1-scala_2.12-java17' }))
+      .toThrow("'plugins' links flink-s3-fs-presto-1.20.4.jar from /opt/flink/opt, the jars of Flink 1.20.4 ('version'), but 'image' is 'apache/flink:1.20.1-scala_2.12-java17': its tag names Flink 1.20.1, and the image's entrypoint would exit with \"Plugin … does not exist.\"; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('1.20.1'))");
+    expect(() => session({ plugins: [FlinkPlugin.S3_PRESTO], image: 'registry.example.com:5000/flink:1.20' }))
+      .toThrow("its tag '1.20' follows the newest 1.20 patch release, whose jars may be named otherwise");
+  });
+
+  test('an image of the same release, or a tag that names no release, is accepted with plugins', () => {
+    for (const image of ['apache/flink:1.20.4-java17', 'registry.example.com:5000/team/flink:2024-06-01', 'flink@sha256:abc', 'flink']) {
+      const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO], image });
+      expect(mainContainer(find(manifests, 'Deployment', ID)).image).toBe(image);
+    }
+  });
+
   test('fails on a malformed plugin', () => {
     expect(() => FlinkPlugin.of('flink-s3-fs-hadoop-1.20.4.jar')).toThrow("FlinkPlugin.of('flink-s3-fs-hadoop-1.20.4.jar'): expected an artifact id such as 'flink-s3-fs-hadoop', without version or '.jar'");
   });
