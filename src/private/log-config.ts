@@ -18,7 +18,7 @@ const DEFAULT_LOGGERS: Record<string, string> = {
   'org.apache.pekko': 'INFO',
   'akka': 'INFO',
   'org.apache.kafka': 'INFO',
-  'org.apache.hadoop': 'WARN',
+  'org.apache.hadoop': 'INFO',
   'org.apache.zookeeper': 'INFO',
   'org.apache.flink.shaded.zookeeper3': 'INFO',
   'org.jboss.netty.channel.DefaultChannelPipeline': 'OFF',
