@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
   FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability,
-  JobArtifact, LogLevel, RestServiceExposedType,
+  JobArtifact, LogLevel, PodTemplate, RestServiceExposedType,
 } from '../src';
 
 const ID = 'cap';
@@ -97,6 +97,13 @@ describe('built-in plugins (ENABLE_BUILT_IN_PLUGINS, apache/flink-docker docker-
       .toThrow("'plugins' links flink-s3-fs-presto-1.20.4.jar from /opt/flink/opt, the jars of Flink 1.20.4 ('version'), but 'image' is 'apache/flink:1.20.1-scala_2.12-java17': its tag names Flink 1.20.1, and the image's entrypoint would exit with \"Plugin … does not exist.\"; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('1.20.1'))");
     expect(() => session({ plugins: [FlinkPlugin.S3_PRESTO], image: 'registry.example.com:5000/flink:1.20' }))
       .toThrow("its tag '1.20' follows the newest 1.20 patch release, whose jars may be named otherwise");
+  });
+
+  test('fails on another release given as the raw image option or in the JobManager\'s template', () => {
+    expect(() => session({ plugins: [FlinkPlugin.S3_PRESTO], flinkConfiguration: { 'kubernetes.container.image.ref': 'flink:1.19.1' } }))
+      .toThrow("but flinkConfiguration['kubernetes.container.image.ref'] is 'flink:1.19.1': its tag names Flink 1.19.1");
+    expect(() => session(c => ({ plugins: [FlinkPlugin.S3_PRESTO], jobManager: { podTemplate: new PodTemplate(c, 'jm', { mainContainer: { image: 'flink:1.20.3' } }) } })))
+      .toThrow("but PodTemplate 'test/jm' is 'flink:1.20.3': its tag names Flink 1.20.3");
   });
 
   test('an image of the same release, or a tag that names no release, is accepted with plugins', () => {

@@ -310,6 +310,12 @@ export function resolveCluster(props: FlinkClusterProps, context: ResolveContext
   const image = reader.string(Options.CONTAINER_IMAGE) ?? jmMain.image ?? version.defaultImage;
   if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank');
   if (imageExplicit || tmMain.image === undefined) config.put(key(Options.CONTAINER_IMAGE), image);
+  const plugins = config.entry(`${MASTER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`);
+  if (plugins?.origin.prop === 'plugins') {
+    // the image as the user gave it: typed, as a raw option, or in the JobManager's template
+    const from = imageExplicit ? where(config.entry(key(Options.CONTAINER_IMAGE)), '') : jmTemplate?.where ?? 'the default image';
+    checkPluginImage(image, from === 'image' ? '\'image\'' : from, version, plugins.value);
+  }
 
   const target = reader.string(Options.EXECUTION_TARGET);
   if (target !== undefined && target.trim().toLowerCase() !== context.target) {
@@ -639,4 +645,19 @@ function logConfigFiles(version: FlinkVersion, overrides: Record<string, string>
   }
   const defaults = defaultLogConfigFiles({ rootLevel: logging.rootLevel, loggers: { ...logging.loggers }, reloadSeconds: reload ?? 30 });
   return names.map(name => [name, overrides[name] ?? defaults[name]]);
+}
+
+/**
+ * The jars in opt/ carry the image's exact release in their names (`flink-s3-fs-presto-1.20.4.jar`), and the
+ * docker entrypoint exits with "Plugin … does not exist." for any other name: an image whose tag names
+ * another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Other tags cannot be read.
+ */
+function checkPluginImage(image: string, imageProp: string, version: FlinkVersion, jars: string): void {
+  const tag = /:([^:/@]+)(@.*)?$/.exec(image)?.[1];
+  const release = tag === undefined ? undefined : /^(\d+\.\d+)(\.\d+)?(-|$)/.exec(tag);
+  if (release === null || release === undefined || release[1] + (release[2] ?? '') === version.version) return;
+  const why = release[2] === undefined
+    ? `its tag '${tag}' follows the newest ${release[1]} patch release, whose jars may be named otherwise`
+    : `its tag names Flink ${release[1]}${release[2]}`;
+  throw new Error(`'plugins' links ${jars} from /opt/flink/opt, the jars of Flink ${version.version} ('version'), but ${imageProp} is '${image}': ${why}, and the image's entrypoint would exit with "Plugin … does not exist."; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('${release[1]}${release[2] ?? '.<patch>'}'))`);
 }

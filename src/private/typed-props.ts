@@ -130,7 +130,6 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   if (props.plugins !== undefined && props.plugins.length > 0) {
     // the docker entrypoint splits ENABLE_BUILT_IN_PLUGINS on ';' and links opt/<jar> into plugins/
     const jars = props.plugins.map(p => p.jarFor(version)).join(';');
-    if (props.image !== undefined) checkPluginImage(props.image, version, jars);
     config.set(`${MASTER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`, jars, explicit('plugins'));
     config.set(`${TASKMANAGER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`, jars, explicit('plugins'));
   }
@@ -215,19 +214,4 @@ function encodeTolerations(tolerations: ResolvedToleration[]): string {
     }
     return m;
   }));
-}
-
-/**
- * The jars in opt/ carry the image's exact release in their names (`flink-s3-fs-presto-1.20.4.jar`), and the
- * docker entrypoint exits with "Plugin … does not exist." for any other name: an image whose tag names
- * another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Other tags cannot be read.
- */
-function checkPluginImage(image: string, version: FlinkVersion, jars: string): void {
-  const tag = /:([^:/@]+)(@.*)?$/.exec(image)?.[1];
-  const release = tag === undefined ? undefined : /^(\d+\.\d+)(\.\d+)?(-|$)/.exec(tag);
-  if (release === null || release === undefined || release[1] + (release[2] ?? '') === version.version) return;
-  const why = release[2] === undefined
-    ? `its tag '${tag}' follows the newest ${release[1]} patch release, whose jars may be named otherwise`
-    : `its tag names Flink ${release[1]}${release[2]}`;
-  throw new Error(`'plugins' links ${jars} from /opt/flink/opt, the jars of Flink ${version.version} ('version'), but 'image' is '${image}': ${why}, and the image's entrypoint would exit with "Plugin … does not exist."; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('${release[1]}${release[2] ?? '.<patch>'}'))`);
 }
