@@ -1,11 +1,14 @@
 // Validates Kubernetes objects against the official OpenAPI schemas that kubernetes-models@4.5.1 ships
 // precompiled (offline; no API server here). Used by the tests and by scripts/validate-manifests.js.
-const { Deployment } = require('kubernetes-models/apps/v1');
+const { Deployment, StatefulSet } = require('kubernetes-models/apps/v1');
+const { HorizontalPodAutoscaler } = require('kubernetes-models/autoscaling/v2');
 const { ConfigMap, Secret, Service, ServiceAccount } = require('kubernetes-models/v1');
 const { Role, RoleBinding } = require('kubernetes-models/rbac.authorization.k8s.io/v1');
 
 const MODELS = {
   'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'v1/ConfigMap': ConfigMap,
   'v1/Secret': Secret,
   'v1/Service': Service,

@@ -1,5 +1,6 @@
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
 import type { HighAvailability } from './high-availability';
 import type { FlinkLoggingOptions } from './logging';
@@ -147,9 +148,80 @@ export interface JobManagerOptions extends FlinkComponentOptions {
 }
 
 /**
- * The TaskManagers, which the JobManager creates at runtime from the shipped configuration.
+ * A HorizontalPodAutoscaler for standalone TaskManagers, which Flink's reactive mode follows.
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/elastic_scaling/#reactive-mode
+ */
+export interface TaskManagerAutoscalingOptions {
+  /**
+   * The fewest TaskManagers.
+   *
+   * @default 1
+   */
+  readonly minReplicas?: number;
+
+  /** The most TaskManagers. */
+  readonly maxReplicas: number;
+
+  /**
+   * The average CPU utilization of the TaskManagers, in percent of their CPU request (`taskManager.cpu`),
+   * that the autoscaler aims for. Flink's documentation names no value; the default is Kubernetes' own for
+   * a CPU autoscaler (`kubectl autoscale`).
+   *
+   * @default 80
+   */
+  readonly targetCpuUtilization?: number;
+}
+
+/**
+ * Local recovery on persistent volumes: each standalone TaskManager keeps a copy of its state on its own
+ * volume and restores from it after a restart, instead of downloading it from the checkpoint storage.
+ *
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/resource-providers/standalone/kubernetes/#local-recovery-enabled-taskmanager-statefulset
+ */
+export interface TaskManagerLocalRecoveryOptions {
+  /** The size of each TaskManager's volume (its working directory). */
+  readonly storage: Size;
+
+  /**
+   * The StorageClass of the volumes.
+   *
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+}
+
+/**
+ * The TaskManagers: in native mode the JobManager creates them at runtime from the shipped configuration;
+ * in standalone mode they are a Deployment (or, with local recovery, a StatefulSet).
  */
 export interface TaskManagerOptions extends FlinkComponentOptions {
+  /**
+   * The number of TaskManagers, in standalone mode. In native mode the JobManager decides how many it
+   * needs, so this is an error there.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * Scale the standalone TaskManagers with a HorizontalPodAutoscaler (`autoscaling/v2`, on CPU
+   * utilization). Only for standalone application clusters in reactive mode (`job.reactiveMode`), the
+   * only jobs that use TaskManagers as they come and go.
+   *
+   * @default - a fixed number of TaskManagers (`replicas`)
+   */
+  readonly autoscaling?: TaskManagerAutoscalingOptions;
+
+  /**
+   * Local recovery (standalone mode): the TaskManagers become a StatefulSet with a persistent volume per
+   * pod as their working directory (`process.taskmanager.working-dir`), each with a stable
+   * `taskmanager.resource-id`, and local recovery on.
+   *
+   * @default - no local recovery; TaskManagers restore state from the checkpoint storage
+   */
+  readonly localRecovery?: TaskManagerLocalRecoveryOptions;
+
   /**
    * Task slots per TaskManager (`taskmanager.numberOfTaskSlots`).
    *
@@ -285,6 +357,14 @@ export interface FlinkClusterProps {
    * The Flink version: the configuration file format, the option names and the default image follow it.
    */
   readonly version: FlinkVersion;
+
+  /**
+   * How Flink runs on Kubernetes: natively, creating its TaskManager pods itself, or standalone, as
+   * ordinary workloads.
+   *
+   * @default DeploymentMode.NATIVE
+   */
+  readonly mode?: DeploymentMode;
 
   /**
    * The cluster id (`kubernetes.cluster-id`): the JobManager Deployment's name and the root of every

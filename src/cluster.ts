@@ -2,10 +2,12 @@ import { ApiObject, ApiObjectProps, Chart, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
+import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
-import { buildJobManagerSpecification } from './private/job-manager-factory';
 import { commonLabels } from './private/pod';
 import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
+import { renderNative } from './private/render/native';
+import { renderStandalone } from './private/render/standalone';
 import { DeploymentTarget, resolveCluster, ResolvedCluster } from './private/resolve';
 import { RbacBinding } from './rbac-binding';
 
@@ -20,12 +22,15 @@ export enum FlinkDeploymentTarget {
 }
 
 /**
- * A Flink cluster on native Kubernetes: the objects Flink's client would create, plus RBAC.
+ * A Flink cluster on Kubernetes, native or standalone, with its service accounts and least-privilege RBAC.
  *
- * The JobManager creates and deletes TaskManager pods itself at runtime, from the configuration shipped in
- * ConfigMap `flink-config-<clusterId>`.
+ * Native: the objects Flink's client would create; the JobManager creates and deletes TaskManager pods
+ * itself at runtime, from the configuration shipped in ConfigMap `flink-config-<clusterId>`. Standalone: the
+ * JobManager and the TaskManagers are ordinary workloads reading that ConfigMap.
  */
 export abstract class FlinkCluster extends Construct {
+  /** Native or standalone. */
+  public readonly mode: DeploymentMode;
   /** The cluster id (`kubernetes.cluster-id`), also the JobManager Deployment's name. */
   public readonly clusterId: string;
   /** The namespace of every object, and `kubernetes.namespace`. */
@@ -60,7 +65,19 @@ export abstract class FlinkCluster extends Construct {
   public readonly podTemplateConfigMap?: ApiObject;
   /** The headless internal Service `<clusterId>` (only without high availability). */
   public readonly internalService?: ApiObject;
-  /** The RBAC created for the cluster's own service accounts (none for service accounts you bring). */
+  /**
+   * Standalone mode: the TaskManagers' workload `<clusterId>-taskmanager`, a Deployment, or a StatefulSet
+   * with local recovery.
+   */
+  public readonly taskManagerWorkload?: ApiObject;
+  /** Standalone mode with local recovery: the TaskManager StatefulSet's headless Service. */
+  public readonly taskManagerService?: ApiObject;
+  /** Standalone mode with `taskManager.autoscaling`: the TaskManagers' HorizontalPodAutoscaler. */
+  public readonly taskManagerAutoscaler?: ApiObject;
+  /**
+   * The RBAC created for the cluster's own service accounts (none for service accounts you bring, and none
+   * in standalone mode without Kubernetes high availability, whose pods never call the API).
+   */
   public readonly rbac?: RbacBinding;
 
   private readonly resolved: ResolvedCluster;
@@ -74,6 +91,7 @@ export abstract class FlinkCluster extends Construct {
       chartNamespace: Chart.of(this).namespace,
     });
     const r = this.resolved;
+    this.mode = r.mode;
     this.clusterId = r.clusterId;
     this.namespace = r.namespace;
     this.version = r.version;
@@ -82,24 +100,32 @@ export abstract class FlinkCluster extends Construct {
     this.highAvailability = r.highAvailability;
     this.restPort = r.restPort;
 
-    const spec = buildJobManagerSpecification(r);
+    const objects = r.mode === DeploymentMode.STANDALONE ? renderStandalone(r) : renderNative(r);
     // plain ApiObjects: the manifests are complete JSON, and fields of user pod templates that the typed
     // L1 classes do not know must survive verbatim
-    this.deployment = new ApiObject(this, 'Deployment', spec.deployment as ApiObjectProps);
-    if (spec.internalService) this.internalService = new ApiObject(this, 'InternalService', spec.internalService as ApiObjectProps);
-    this.restService = new ApiObject(this, 'RestService', spec.restService as ApiObjectProps);
-    this.configMap = new ApiObject(this, 'ConfigMap', spec.configMap as ApiObjectProps);
-    if (spec.podTemplateConfigMap) this.podTemplateConfigMap = new ApiObject(this, 'PodTemplateConfigMap', spec.podTemplateConfigMap as ApiObjectProps);
+    const object = (childId: string, json: object | undefined) =>
+      (json === undefined ? undefined : new ApiObject(this, childId, json as ApiObjectProps));
+    this.deployment = object('Deployment', objects.jobManager)!;
+    this.internalService = object('InternalService', objects.internalService);
+    this.restService = object('RestService', objects.restService)!;
+    this.configMap = object('ConfigMap', objects.configMap)!;
+    this.podTemplateConfigMap = object('PodTemplateConfigMap', objects.podTemplateConfigMap);
+    this.taskManagerWorkload = object('TaskManager', objects.taskManager);
+    this.taskManagerService = object('TaskManagerService', objects.taskManagerService);
+    this.taskManagerAutoscaler = object('TaskManagerAutoscaler', objects.taskManagerAutoscaler);
     this.restServiceName = this.restService.name;
     this.configMapName = this.configMap.name;
     this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;
 
     this.jobManagerServiceAccountName = r.jobManager.serviceAccount;
-    this.taskManagerServiceAccountName = r.taskManagerServiceAccount;
-    if (r.createJobManagerServiceAccount) this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, true);
-    // TaskManagers call the API only for leader retrieval with Kubernetes HA: no token otherwise
-    if (r.createTaskManagerServiceAccount) this.createServiceAccount('TaskManagerServiceAccount', r.taskManagerServiceAccount, r.kubernetesHighAvailability);
-    if (r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) {
+    this.taskManagerServiceAccountName = r.taskManager.serviceAccount;
+    // a native JobManager calls the API always; standalone pods only for Kubernetes HA, TaskManagers only
+    // for its leader retrieval: no token otherwise
+    const jobManagerToken = r.mode === DeploymentMode.NATIVE || r.kubernetesHighAvailability;
+    if (r.createJobManagerServiceAccount) this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, jobManagerToken);
+    if (r.createTaskManagerServiceAccount) this.createServiceAccount('TaskManagerServiceAccount', r.taskManager.serviceAccount, r.kubernetesHighAvailability);
+    const needsRights = this.jobManagerPolicyRules.length > 0 || this.taskManagerPolicyRules.length > 0;
+    if ((r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) && needsRights) {
       this.rbac = new RbacBinding(this, 'Rbac', {
         cluster: this,
         bindJobManager: r.createJobManagerServiceAccount,
@@ -139,7 +165,7 @@ export abstract class FlinkCluster extends Construct {
     new ApiObject(this, id, {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: { name, namespace: this.namespace, labels: commonLabels(this.clusterId) },
+      metadata: { name, namespace: this.namespace, labels: commonLabels(this) },
       automountServiceAccountToken: automountToken,
     } as ApiObjectProps);
   }

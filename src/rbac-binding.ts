@@ -47,7 +47,7 @@ export interface RbacBindingProps {
  * service accounts; create one yourself for service accounts you bring.
  */
 export class RbacBinding extends Construct {
-  /** The JobManager's Role, unless `bindJobManager` is false. */
+  /** The JobManager's Role, unless `bindJobManager` is false or it needs no API rights (standalone without Kubernetes HA). */
   public readonly jobManagerRole?: ApiObject;
   /** The TaskManagers' Role, only when they need API rights. */
   public readonly taskManagerRole?: ApiObject;
@@ -55,9 +55,11 @@ export class RbacBinding extends Construct {
   constructor(scope: Construct, id: string, props: RbacBindingProps) {
     super(scope, id);
     const cluster = props.cluster;
-    if (props.bindJobManager ?? true) {
+    const jmRules = cluster.jobManagerPolicyRules;
+    // a standalone JobManager without Kubernetes HA needs no rights at all
+    if ((props.bindJobManager ?? true) && jmRules.length > 0) {
       this.jobManagerRole = this.bind('JobManager', `${cluster.clusterId}-jobmanager`, cluster,
-        cluster.jobManagerPolicyRules, props.jobManagerServiceAccount?.name ?? cluster.jobManagerServiceAccountName);
+        jmRules, props.jobManagerServiceAccount?.name ?? cluster.jobManagerServiceAccountName);
     }
     const tmRules = cluster.taskManagerPolicyRules;
     if ((props.bindTaskManager ?? true) && tmRules.length > 0) {
@@ -67,7 +69,7 @@ export class RbacBinding extends Construct {
   }
 
   private bind(id: string, name: string, cluster: FlinkCluster, rules: kplus.k8s.PolicyRule[], account: string): ApiObject {
-    const metadata = { name, namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) };
+    const metadata = { name, namespace: cluster.namespace, labels: commonLabels(cluster) };
     // plain objects, as the cluster's own: the L1 classes' conversion at synth is work a fixed manifest does not need
     const apiVersion = 'rbac.authorization.k8s.io/v1';
     const role = new ApiObject(this, `${id}Role`, { apiVersion, kind: 'Role', metadata, rules } as ApiObjectProps);

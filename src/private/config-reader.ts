@@ -6,7 +6,7 @@ import { FlinkVersion } from '../flink-version';
 /** Reads typed values out of the configuration; parse errors name the prop that set the value. */
 export class Reader {
   private readonly standardYaml: boolean;
-  constructor(private readonly config: FlinkConfig, private readonly version: FlinkVersion) {
+  constructor(private readonly config: FlinkConfig, public readonly version: FlinkVersion) {
     // 1.x pods read the flink-conf.yaml we ship with the legacy parser, which never reads YAML
     // collections; 2.x reads config.yaml as standard YAML (ConfigurationUtils.convertToProperties/convertToList)
     this.standardYaml = version.major >= 2;

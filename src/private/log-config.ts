@@ -1,3 +1,5 @@
+import { FlinkVersion } from '../flink-version';
+import type { FlinkLoggingOptions } from '../logging';
 /**
  * This library's log configuration files, shipped in `flink-config-<clusterId>` because the ConfigMap
  * replaces the image's whole `conf/` (reference §1.4, §2.2).
@@ -142,4 +144,32 @@ function renderLogConfigFiles(settings: LogSettings): Record<string, string> {
     'logback-session.xml': logback('Logging of session CLIs with Logback: console.', ['console'], settings),
     'log4j-cli.properties': log4j('Logging of the flink CLI: rolling file.', ['RollingFile'], LOG4J_ROLLING_FILE, settings),
   };
+}
+
+/** The log files shipped for `version`: this library's, or the user's replacements, checked. */
+export function logConfigFiles(
+  version: FlinkVersion,
+  overrides: Record<string, string> = {},
+  logging: FlinkLoggingOptions = {},
+): Array<[string, string]> {
+  const names = version.logConfigFileNames;
+  for (const name of Object.keys(overrides)) {
+    if (!names.includes(name)) {
+      throw new Error(`'logConfigFiles' has '${name}', which Flink ${version.minorVersion} does not ship; use one of ${names.join(', ')}`);
+    }
+  }
+  const reload = logging.reloadInterval?.toSeconds();
+  if (reload !== undefined && (!Number.isInteger(reload) || reload < 1)) {
+    throw new Error(`'logging.reloadInterval' is ${reload} seconds: expected a whole number of seconds, at least 1 (Log4j's monitorInterval)`);
+  }
+  const typed = logging.rootLevel !== undefined || logging.loggers !== undefined || reload !== undefined;
+  const replaced = ['log4j-console.properties', 'logback-console.xml'].filter(n => n in overrides);
+  if (typed && replaced.length > 0) {
+    throw new Error(`'logging' and 'logConfigFiles' both set the JobManager and TaskManager logging (${replaced.join(', ')}); put the levels into your file, or drop it`);
+  }
+  for (const logger of Object.keys(logging.loggers ?? {})) {
+    if (!/^[\w.$-]+$/.test(logger)) throw new Error(`'logging.loggers' has '${logger}': expected a logger name such as 'org.apache.flink.runtime.checkpoint'`);
+  }
+  const defaults = defaultLogConfigFiles({ rootLevel: logging.rootLevel, loggers: { ...logging.loggers }, reloadSeconds: reload ?? 30 });
+  return names.map(name => [name, overrides[name] ?? defaults[name]]);
 }

@@ -120,6 +120,12 @@ export const Options = {
   TM_CPU_CORES: opt('taskmanager.cpu.cores'),
   TASK_SLOTS: opt('taskmanager.numberOfTaskSlots'),
   TASKMANAGER_TIMEOUT: opt('resourcemanager.taskmanager-timeout'),
+  TASKMANAGER_DATA_PORT: opt('taskmanager.data.port'),
+  TASKMANAGER_HOST: opt('taskmanager.host'),
+  TASKMANAGER_RESOURCE_ID: opt('taskmanager.resource-id'),
+  NODE_NAME_LABEL: opt('kubernetes.node-name-label'),
+  SCHEDULER_MODE: opt('scheduler-mode'),
+  TM_WORKING_DIR: opt('process.taskmanager.working-dir'),
 } as const;
 
 /** Prefixes of per-variable environment options (`C/ResourceManagerOptions`). */

@@ -1,10 +1,12 @@
 import type { Reader } from './config-reader';
-import { decorateJobManagerPod } from './job-manager-factory';
+import type { ResolvedCluster } from './model';
 import { Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
-import { commonLabels, emptyPod, FlinkPod, jobManagerSelector } from './pod';
+import { emptyPod, FlinkPod, jobManagerSelector, taskManagerSelector } from './pod';
 import { checkTemplateForCluster, ComponentFacts, PodTemplateSource } from './pod-template';
 import { RuleComponents } from './pod-template-rules';
-import type { ResolvedCluster } from './resolve';
+import { DeploymentMode } from '../deployment-mode';
+import { decorateNativeJobManagerPod } from './render/native';
+import { decorateStandaloneJobManagerPod, decorateStandaloneTaskManagerPod } from './render/standalone';
 
 interface NamedTemplate extends PodTemplateSource {
   readonly prop: string;
@@ -44,10 +46,10 @@ function namesOf(pod: FlinkPod) {
 }
 
 /**
- * What the JobManager adds to a TaskManager pod (`InitTaskManagerDecorator`, `EnvSecretsDecorator`,
+ * What the JobManager adds to a native TaskManager pod (`InitTaskManagerDecorator`, `EnvSecretsDecorator`,
  * `MountSecretsDecorator`, `HadoopConfMountDecorator`, `FlinkConfMountDecorator`; reference §1.9).
  */
-function taskManagerNames(cluster: ResolvedCluster) {
+function nativeTaskManagerNames(cluster: ResolvedCluster) {
   const hadoop = cluster.hadoopConfigMap !== undefined;
   const envNames = [
     ...cluster.config.withPrefix(TASKMANAGER_ENV_PREFIX).map(e => e.key.substring(TASKMANAGER_ENV_PREFIX.length)),
@@ -68,13 +70,15 @@ function taskManagerNames(cluster: ResolvedCluster) {
 
 /** Checks the JobManager's and the TaskManagers' templates against Flink's rules, with this cluster's facts. */
 export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: NamedTemplate | undefined, tm: NamedTemplate | undefined): void {
+  const native = cluster.mode === DeploymentMode.NATIVE;
   if (jm !== undefined) {
+    const decorate = native ? decorateNativeJobManagerPod : decorateStandaloneJobManagerPod;
     checkTemplateForCluster(jm, {
       component: RuleComponents.JOB_MANAGER,
       prop: jm.prop,
-      flinkNames: namesOf(decorateJobManagerPod(cluster, emptyPod())),
+      flinkNames: namesOf(decorate(cluster, emptyPod())),
       flinkMaps: {
-        'metadata.labels': mapFacts(reader, Options.JM_LABELS, jobManagerSelector(cluster.clusterId)),
+        'metadata.labels': mapFacts(reader, Options.JM_LABELS, jobManagerSelector(cluster)),
         'metadata.annotations': mapFacts(reader, Options.JM_ANNOTATIONS),
         'spec.nodeSelector': mapFacts(reader, Options.JM_NODE_SELECTOR),
       },
@@ -85,9 +89,9 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
     checkTemplateForCluster(tm, {
       component: RuleComponents.TASK_MANAGER,
       prop: tm.prop,
-      flinkNames: taskManagerNames(cluster),
+      flinkNames: native ? nativeTaskManagerNames(cluster) : namesOf(decorateStandaloneTaskManagerPod(cluster, emptyPod())),
       flinkMaps: {
-        'metadata.labels': mapFacts(reader, Options.TM_LABELS, { ...commonLabels(cluster.clusterId), component: 'taskmanager' }),
+        'metadata.labels': mapFacts(reader, Options.TM_LABELS, taskManagerSelector(cluster)),
         'metadata.annotations': mapFacts(reader, Options.TM_ANNOTATIONS),
         'spec.nodeSelector': mapFacts(reader, Options.TM_NODE_SELECTOR),
       },

@@ -1,3 +1,5 @@
+import { DeploymentMode } from '../deployment-mode';
+
 /** A Kubernetes object or part of one, in its JSON (manifest) form. */
 export type Json = Record<string, any>;
 
@@ -15,14 +17,35 @@ export interface FlinkPod {
 /** The main container's name, always overwritten by Flink (`Constants.MAIN_CONTAINER_NAME`). */
 export const MAIN_CONTAINER_NAME = 'flink-main-container';
 
-/** Every Flink object's labels (`KubernetesUtils.getCommonLabels`). */
-export function commonLabels(clusterId: string): Record<string, string> {
-  return { type: 'flink-native-kubernetes', app: clusterId };
+/** What names and labels a cluster's objects. */
+export interface ClusterIdentity {
+  readonly clusterId: string;
+  readonly mode: DeploymentMode;
+}
+
+/**
+ * The `type` label: Flink's for native clusters (`Constants.LABEL_TYPE_NATIVE_TYPE`), the Flink Kubernetes
+ * operator's for standalone ones (`StandaloneKubernetesUtils`, standalone reference §7), so that tools that
+ * know either find them.
+ */
+const TYPE_LABEL: Record<DeploymentMode, string> = {
+  [DeploymentMode.NATIVE]: 'flink-native-kubernetes',
+  [DeploymentMode.STANDALONE]: 'flink-standalone-kubernetes',
+};
+
+/** Every object's labels (`KubernetesUtils.getCommonLabels`): `app: <clusterId>`, unique per cluster. */
+export function commonLabels(cluster: ClusterIdentity): Record<string, string> {
+  return { type: TYPE_LABEL[cluster.mode], app: cluster.clusterId };
 }
 
 /** The JobManager pods' selector (`KubernetesUtils.getJobManagerSelectors`). */
-export function jobManagerSelector(clusterId: string): Record<string, string> {
-  return { ...commonLabels(clusterId), component: 'jobmanager' };
+export function jobManagerSelector(cluster: ClusterIdentity): Record<string, string> {
+  return { ...commonLabels(cluster), component: 'jobmanager' };
+}
+
+/** The TaskManager pods' selector (`KubernetesUtils.getTaskManagerSelectors`). */
+export function taskManagerSelector(cluster: ClusterIdentity): Record<string, string> {
+  return { ...commonLabels(cluster), component: 'taskmanager' };
 }
 
 export function emptyPod(): FlinkPod {
@@ -37,11 +60,11 @@ export function appendToPod(pod: FlinkPod, add: {
 }): FlinkPod {
   return {
     metadata: pod.metadata,
-    spec: { ...pod.spec, volumes: [...(pod.spec.volumes ?? []), ...(add.volumes ?? [])] },
+    spec: { ...pod.spec, volumes: nonEmpty([...(pod.spec.volumes ?? []), ...(add.volumes ?? [])]) },
     mainContainer: {
       ...pod.mainContainer,
-      volumeMounts: [...(pod.mainContainer.volumeMounts ?? []), ...(add.volumeMounts ?? [])],
-      env: [...(pod.mainContainer.env ?? []), ...(add.env ?? [])],
+      volumeMounts: nonEmpty([...(pod.mainContainer.volumeMounts ?? []), ...(add.volumeMounts ?? [])]),
+      env: nonEmpty([...(pod.mainContainer.env ?? []), ...(add.env ?? [])]),
     },
   };
 }

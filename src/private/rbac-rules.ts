@@ -1,8 +1,10 @@
 import { k8s } from 'cdk8s-plus-28';
+import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
 
 /** What decides which Kubernetes API calls a cluster's pods make (reference §6.3). */
 export interface RbacFacts {
+  readonly mode: DeploymentMode;
   readonly version: FlinkVersion;
   readonly highAvailability: boolean;
   readonly kubernetesHighAvailability: boolean;
@@ -12,11 +14,12 @@ export interface RbacFacts {
 }
 
 /**
- * The JobManager's least-privilege rules (reference §6.4, §6.6): TaskManager pods it creates, lists,
- * watches and deletes; its own Deployment, read as TaskManager owner and deleted on shutdown.
+ * The JobManager's least-privilege rules (reference §6.4, §6.6). Native: TaskManager pods it creates, lists,
+ * watches and deletes; its own Deployment, read as TaskManager owner and deleted on shutdown. Standalone: the
+ * resource manager never calls the API, so only Kubernetes HA's ConfigMaps (standalone reference §4.4).
  */
 export function jobManagerRules(facts: RbacFacts): k8s.PolicyRule[] {
-  const rules: k8s.PolicyRule[] = [
+  const rules: k8s.PolicyRule[] = facts.mode === DeploymentMode.STANDALONE ? [] : [
     { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'list', 'watch'] },
     // get: the owner of TaskManager pods; delete: its own shutdown (withheld when it must not delete itself)
     { apiGroups: ['apps'], resources: ['deployments'], verbs: facts.deletesOwnDeployment ? ['get', 'delete'] : ['get'] },

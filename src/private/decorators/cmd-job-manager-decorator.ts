@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { FlinkPod } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /**
  * Mirrors `D/CmdJobManagerDecorator` and `KubernetesUtils.getStartCommandWithBashWrapper`: the pieces

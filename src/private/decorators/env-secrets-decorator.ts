@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { appendToPod, FlinkPod } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /** Mirrors `D/EnvSecretsDecorator`: one env var per `kubernetes.env.secretKeyRef` entry. */
 export function envSecrets(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {

@@ -1,6 +1,6 @@
 import { RestServiceExposedType } from '../../cluster-options';
+import { ResolvedCluster } from '../model';
 import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /** `Constants.FLINK_REST_SERVICE_SUFFIX` */
 export function restServiceName(clusterId: string): string {
@@ -20,7 +20,7 @@ export function externalService(cluster: ResolvedCluster): Json {
     metadata: {
       name: restServiceName(cluster.clusterId),
       namespace: cluster.namespace,
-      labels: { ...commonLabels(cluster.clusterId), ...cluster.restServiceLabels },
+      labels: { ...commonLabels(cluster), ...cluster.restServiceLabels },
       annotations: nonEmpty(cluster.restServiceAnnotations),
     },
     spec: {
@@ -28,7 +28,7 @@ export function externalService(cluster: ResolvedCluster): Json {
       clusterIP: headless ? 'None' : undefined,
       // not Flink's: the source ranges of restService.loadBalancerSourceRanges
       loadBalancerSourceRanges: cluster.restServiceSourceRanges,
-      selector: jobManagerSelector(cluster.clusterId),
+      selector: jobManagerSelector(cluster),
       ports: [{ name: 'rest', port: cluster.restPort, targetPort: cluster.restBindPort }],
     },
   };

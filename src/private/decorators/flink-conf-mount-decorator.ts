@@ -1,6 +1,6 @@
 import { writeConfigYaml, writeFlinkConfYaml } from '../config';
+import { ResolvedCluster } from '../model';
 import { appendToPod, commonLabels, FlinkPod, Json } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /** `Constants.CONFIG_MAP_PREFIX` */
 export function configMapName(clusterId: string): string {
@@ -30,7 +30,7 @@ export function flinkConfConfigMap(cluster: ResolvedCluster): Json {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: configMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) },
+    metadata: { name: configMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster) },
     data,
   };
 }

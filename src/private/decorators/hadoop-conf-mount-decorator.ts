@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { appendToPod, FlinkPod } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /** Where `D/HadoopConfMountDecorator` mounts the Hadoop configuration. */
 const HADOOP_CONF_DIR = '/opt/hadoop/conf';

@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { FlinkPod, jobManagerSelector, javaDouble, Json, nonEmpty } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /**
  * Mirrors `D/InitJobManagerDecorator` (reference §1.1): pod metadata, service account, host network,
@@ -8,7 +8,7 @@ import { ResolvedCluster } from '../resolve';
  */
 export function initJobManager(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
   const jm = cluster.jobManager;
-  const labels = { ...jm.labels, ...jobManagerSelector(cluster.clusterId) };
+  const labels = { ...jm.labels, ...jobManagerSelector(cluster) };
   const env: Json[] = [
     ...jm.env.map(([name, value]) => ({ name, value })),
     { name: '_POD_IP_ADDRESS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },

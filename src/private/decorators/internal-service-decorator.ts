@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /**
  * Mirrors `D/InternalServiceDecorator` and `HeadlessClusterIPService.buildUpInternalService`
@@ -14,12 +14,12 @@ export function internalService(cluster: ResolvedCluster): Json | undefined {
       name: cluster.clusterId,
       namespace: cluster.namespace,
       // 2.2+: common labels first, then the user's, so the user's win (FLINK-37478)
-      labels: { ...commonLabels(cluster.clusterId), ...cluster.internalServiceLabels },
+      labels: { ...commonLabels(cluster), ...cluster.internalServiceLabels },
       annotations: nonEmpty(cluster.internalServiceAnnotations),
     },
     spec: {
       clusterIP: 'None',
-      selector: jobManagerSelector(cluster.clusterId),
+      selector: jobManagerSelector(cluster),
       ports: [
         { name: 'jobmanager-rpc', port: cluster.rpcPort },
         { name: 'blobserver', port: cluster.blobPort },

@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { appendToPod, FlinkPod } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /** Mirrors `D/MountSecretsDecorator`: volume `<secret>-volume` (no items) per `kubernetes.secrets` entry. */
 export function mountSecrets(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {

@@ -1,5 +1,5 @@
+import { ResolvedCluster } from '../model';
 import { appendToPod, commonLabels, FlinkPod, Json } from '../pod';
-import { ResolvedCluster } from '../resolve';
 
 /** `Constants.POD_TEMPLATE_CONFIG_MAP_PREFIX` */
 export function podTemplateConfigMapName(clusterId: string): string {
@@ -32,7 +32,7 @@ export function podTemplateConfigMap(cluster: ResolvedCluster): Json | undefined
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: podTemplateConfigMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster.clusterId) },
+    metadata: { name: podTemplateConfigMapName(cluster.clusterId), namespace: cluster.namespace, labels: commonLabels(cluster) },
     data: { [TEMPLATE_FILE]: template },
   };
 }

@@ -1,0 +1,160 @@
+import { FlinkConfig, where } from './config';
+import { Reader } from './config-reader';
+import { ResolvedSecretKeyRef } from './model';
+import { MASTER_ENV_PREFIX, Options, TASKMANAGER_ENV_PREFIX } from './options';
+import { RestServiceExposedType, RestServiceOptions } from '../cluster-options';
+import { FlinkVersion } from '../flink-version';
+
+/**
+ * Checks of a cluster's options that Flink's client, its entrypoints or the Kubernetes API server would
+ * otherwise make too late: at deploy time, at JobManager start, or never (a silently broken cluster).
+ */
+
+const CLUSTER_ID_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** `Constants.MAXIMUM_CHARACTERS_OF_CLUSTER_ID` */
+const MAX_CLUSTER_ID_LENGTH = 45;
+
+/**
+ * Environment variables Flink's decorators set on the main containers (`InitJobManagerDecorator`,
+ * `InitTaskManagerDecorator`, `EnvSecretsDecorator`, `HadoopConfMountDecorator`; reference §1.1, §1.9):
+ * a `containerized.*.env.*` of the same name would be replaced or duplicated.
+ */
+export function checkReservedEnv(config: FlinkConfig, flink: { logDir: boolean; hadoop: boolean; secretEnv: string[]; taskManager: string[] }): void {
+  const common = [...(flink.logDir ? ['FLINK_LOG_DIR'] : []), ...(flink.hadoop ? ['HADOOP_CONF_DIR'] : []), ...flink.secretEnv];
+  const reserved: Array<[string, string, string[]]> = [
+    [MASTER_ENV_PREFIX, 'JobManager\'s', ['_POD_IP_ADDRESS', ...common]],
+    [TASKMANAGER_ENV_PREFIX, 'TaskManagers\'', [...flink.taskManager, ...common]],
+  ];
+  for (const [prefix, component, names] of reserved) {
+    for (const e of config.withPrefix(prefix)) {
+      const name = e.key.substring(prefix.length);
+      if (names.includes(name)) {
+        throw new Error(`${where(e, e.key)}: Flink sets the ${component} environment variable ${name} itself; remove it`);
+      }
+    }
+  }
+}
+
+/**
+ * The REST API accepts and runs any job, so a Service reachable from outside the Kubernetes cluster must be
+ * chosen knowingly: source ranges for a load balancer, or an explicit acknowledgement.
+ */
+export function checkExposure(reader: Reader, type: RestServiceExposedType, rest: RestServiceOptions): string[] | undefined {
+  const ranges = rest.loadBalancerSourceRanges;
+  if (ranges !== undefined && type !== RestServiceExposedType.LOAD_BALANCER) {
+    throw new Error(`'restService.loadBalancerSourceRanges' applies to a LoadBalancer Service only; the REST Service is ${type}`);
+  }
+  const external = type === RestServiceExposedType.NODE_PORT || type === RestServiceExposedType.LOAD_BALANCER;
+  if (external && rest.allowExternalAccess !== true && !(ranges && ranges.length > 0)) {
+    const fix = type === RestServiceExposedType.LOAD_BALANCER
+      ? 'set \'restService.loadBalancerSourceRanges\' to the networks that may reach it, or \'restService.allowExternalAccess: true\''
+      : 'set \'restService.allowExternalAccess: true\' if that is intended, or keep ClusterIP and use kubectl port-forward or an authenticating ingress';
+    reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `a ${type} Service exposes Flink's REST API, which runs any job submitted to it, beyond the Kubernetes cluster; ${fix}`);
+  }
+  return ranges && ranges.length > 0 ? [...ranges] : undefined;
+}
+
+/**
+ * The jar count the client and the JobManager entrypoint accept (reference §5): exactly one before 2.0
+ * ("Should only have one jar"), at most one from 2.0 ("Should only have at most one jar."), and only
+ * `local://` before 1.19. `job.artifact` holds one; this catches a `pipeline.jars` written by hand.
+ */
+export function checkPipelineJars(reader: Reader, version: FlinkVersion): void {
+  const jars = reader.list(Options.PIPELINE_JARS);
+  if (!version.isAtLeast(FlinkVersion.V2_0) && jars.length !== 1) {
+    reader.fail(Options.PIPELINE_JARS, `Flink ${version.minorVersion} runs exactly one jar in application mode ("Should only have one jar"); give it as 'job.artifact'`);
+  }
+  if (jars.length > 1) {
+    reader.fail(Options.PIPELINE_JARS, 'Flink 2.x runs at most one jar in application mode ("Should only have at most one jar."); give it as \'job.artifact\' and the others as \'job.additionalArtifacts\'');
+  }
+}
+
+/**
+ * `KerberosMountDecorator` mounts Secret `kerberos-keytab-<clusterId>` and ConfigMap
+ * `kerberos-krb5conf-<clusterId>` built from files on the client machine (reference §1.6), and the
+ * JobManager mounts them into every TaskManager by those names. A synth has no such files, so the pods
+ * would wait for objects nothing creates.
+ */
+export function checkKerberos(config: FlinkConfig, reader: Reader, version: FlinkVersion): void {
+  const keytab = config.get('security.kerberos.login.keytab')?.trim();
+  const principal = config.get('security.kerberos.login.principal')?.trim();
+  const krb5 = config.get('security.kerberos.krb5-conf.path')?.trim();
+  const triggered = (keytab && principal) ? 'security.kerberos.login.keytab' : krb5 ? 'security.kerberos.krb5-conf.path' : undefined;
+  if (triggered === undefined) return;
+  if (version.isAtLeast(FlinkVersion.V1_17) && !reader.boolean(Options.KERBEROS_DECORATOR_ENABLED, true)) return;
+  const fix = version.isAtLeast(FlinkVersion.V1_17)
+    ? 'set \'kubernetes.decorator.kerberos-mount.enabled\' to \'false\' and mount the keytab and krb5.conf yourself (e.g. with \'kubernetes.secrets\')'
+    : 'Flink 1.16 cannot turn this off; use Flink 1.17 or later';
+  reader.fail(triggered, `Flink's KerberosMountDecorator would make the pods mount Secret 'kerberos-keytab-<clusterId>' and ConfigMap 'kerberos-krb5conf-<clusterId>' from files on the deploying machine, which a synth cannot read; ${fix}`);
+}
+
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/**
+ * `MountSecretsDecorator` names each volume `<secret>-volume` (a DNS-1123 label of at most 63 characters)
+ * next to Flink's own volumes and mounts, and `EnvSecretsDecorator` adds its variables after Flink's: the
+ * API server rejects duplicates, and a variable named like Flink's would replace it.
+ */
+export function checkSecrets(reader: Reader, secrets: Array<[string, string]>, envRefs: ResolvedSecretKeyRef[]): void {
+  const flinkVolumes = ['flink-config-volume', 'pod-template-volume', 'user-artifacts-volume', 'hadoop-config-volume', 'kerberos-keytab-volume', 'kerberos-krb5conf-volume'];
+  const flinkPaths = [reader.string(Options.FLINK_CONF_DIR) ?? '/opt/flink/conf', '/opt/flink/pod-template', reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts', '/opt/hadoop/conf'];
+  const paths = new Set<string>();
+  for (const [secret, path] of secrets) {
+    const volume = `${secret}-volume`;
+    if (!DNS_1123_LABEL.test(volume) || volume.length > 63) {
+      reader.fail(Options.SECRETS, `Flink names the volume of Secret '${secret}' '${volume}', which must be a DNS-1123 label of at most 63 characters (no dots, no capitals); mount a Secret with a shorter, simpler name`);
+    }
+    if (flinkVolumes.includes(volume)) reader.fail(Options.SECRETS, `the volume of Secret '${secret}' would be '${volume}', which is Flink's own; rename the Secret`);
+    if (!path.startsWith('/')) reader.fail(Options.SECRETS, `the mount path '${path}' of Secret '${secret}' is not absolute`);
+    if (flinkPaths.includes(path) || paths.has(path)) reader.fail(Options.SECRETS, `the mount path '${path}' of Secret '${secret}' is already used (by Flink or another Secret); the API server rejects duplicate mount paths`);
+    paths.add(path);
+  }
+  const names = new Set<string>();
+  for (const ref of envRefs) {
+    if (!ENV_NAME.test(ref.env)) reader.fail(Options.ENV_SECRET_KEY_REF, `'${ref.env}' is not a valid environment variable name`);
+    if (['_POD_IP_ADDRESS', '_POD_NODE_ID', 'FLINK_TM_JVM_MEM_OPTS'].includes(ref.env)) {
+      reader.fail(Options.ENV_SECRET_KEY_REF, `Flink sets the environment variable ${ref.env} itself; choose another name`);
+    }
+    if (names.has(ref.env)) reader.fail(Options.ENV_SECRET_KEY_REF, `the environment variable ${ref.env} is set twice`);
+    names.add(ref.env);
+  }
+}
+
+/**
+ * The scripts read `$FLINK_CONF_DIR`, which defaults to `/opt/flink/conf` (`bin/config.sh`); moving the
+ * mount with `kubernetes.flink.conf.dir` alone leaves the pods reading the image's own configuration.
+ */
+export function checkConfDir(config: FlinkConfig, reader: Reader): void {
+  const confDir = reader.string(Options.FLINK_CONF_DIR);
+  if (confDir === undefined || confDir === '/opt/flink/conf') return;
+  for (const prefix of [MASTER_ENV_PREFIX, TASKMANAGER_ENV_PREFIX]) {
+    if (config.get(`${prefix}FLINK_CONF_DIR`) !== confDir) {
+      reader.fail(Options.FLINK_CONF_DIR, `the Flink scripts read $FLINK_CONF_DIR (default /opt/flink/conf); also set '${prefix}FLINK_CONF_DIR' to '${confDir}' (reference §6.1)`);
+    }
+  }
+}
+
+export function validateClusterId(clusterId: string, prop: string): void {
+  if (clusterId.length > MAX_CLUSTER_ID_LENGTH) {
+    throw new Error(`${prop} is '${clusterId}' (${clusterId.length} characters): kubernetes.cluster-id must be no more than ${MAX_CLUSTER_ID_LENGTH} characters; choose a shorter id`);
+  }
+  if (!CLUSTER_ID_PATTERN.test(clusterId)) {
+    throw new Error(`${prop} is '${clusterId}': a cluster id must be lowercase letters, digits and '-', start with a letter and end with a letter or digit (${CLUSTER_ID_PATTERN.source}), because it names Kubernetes Services; e.g. 'my-flink-cluster'`);
+  }
+}
+
+/**
+ * The jars in opt/ carry the image's exact release in their names (`flink-s3-fs-presto-1.20.4.jar`), and the
+ * docker entrypoint exits with "Plugin … does not exist." for any other name: an image whose tag names
+ * another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Other tags cannot be read.
+ */
+export function checkPluginImage(image: string, imageProp: string, version: FlinkVersion, jars: string): void {
+  const tag = /:([^:/@]+)(@.*)?$/.exec(image)?.[1];
+  const release = tag === undefined ? undefined : /^(\d+\.\d+)(\.\d+)?(-|$)/.exec(tag);
+  if (release === null || release === undefined || release[1] + (release[2] ?? '') === version.version) return;
+  const why = release[2] === undefined
+    ? `its tag '${tag}' follows the newest ${release[1]} patch release, whose jars may be named otherwise`
+    : `its tag names Flink ${release[1]}${release[2]}`;
+  throw new Error(`'plugins' links ${jars} from /opt/flink/opt, the jars of Flink ${version.version} ('version'), but ${imageProp} is '${image}': ${why}, and the image's entrypoint would exit with "Plugin … does not exist."; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('${release[1]}${release[2] ?? '.<patch>'}'))`);
+}

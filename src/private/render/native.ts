@@ -1,0 +1,51 @@
+import { cmdJobManager } from '../decorators/cmd-job-manager-decorator';
+import { envSecrets } from '../decorators/env-secrets-decorator';
+import { externalService } from '../decorators/external-service-decorator';
+import { flinkConfConfigMap, flinkConfMount } from '../decorators/flink-conf-mount-decorator';
+import { hadoopConfMount } from '../decorators/hadoop-conf-mount-decorator';
+import { initJobManager } from '../decorators/init-job-manager-decorator';
+import { internalService } from '../decorators/internal-service-decorator';
+import { mountSecrets } from '../decorators/mount-secrets-decorator';
+import { podTemplateConfigMap, podTemplateMount } from '../decorators/pod-template-mount-decorator';
+import { ResolvedCluster } from '../model';
+import { FlinkPod, jobManagerSelector } from '../pod';
+import { ClusterObjects, workload } from './workload';
+
+/** The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0). */
+const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod> = [
+  initJobManager,
+  envSecrets,
+  mountSecrets,
+  cmdJobManager,
+  hadoopConfMount,
+  flinkConfMount,
+  podTemplateMount,
+];
+
+/** The native JobManager pod: the decorators applied to `base`, in Flink's order. */
+export function decorateNativeJobManagerPod(cluster: ResolvedCluster, base: FlinkPod): FlinkPod {
+  return POD_DECORATORS.reduce((p, decorate) => decorate(cluster, p), base);
+}
+
+/**
+ * What `KubernetesJobManagerFactory.buildKubernetesJobManagerSpecification` produces: the JobManager
+ * Deployment and its accompanying resources. TaskManagers are the JobManager's to create at runtime.
+ */
+export function renderNative(cluster: ResolvedCluster): ClusterObjects {
+  const jm = cluster.jobManager;
+  return {
+    jobManager: workload('Deployment', {
+      name: cluster.clusterId,
+      namespace: cluster.namespace,
+      component: jm,
+      selector: jobManagerSelector(cluster),
+      replicas: jm.replicas,
+      ownerReferences: jm.ownerReferences,
+      pod: decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate),
+    }),
+    internalService: internalService(cluster),
+    restService: externalService(cluster),
+    configMap: flinkConfConfigMap(cluster),
+    podTemplateConfigMap: podTemplateConfigMap(cluster),
+  };
+}

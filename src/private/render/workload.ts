@@ -1,0 +1,56 @@
+import { ResolvedComponent } from '../model';
+import { FlinkPod, Json, nonEmpty } from '../pod';
+
+/** A cluster's objects, as a renderer produces them for the construct to own. */
+export interface ClusterObjects {
+  /** the JobManager Deployment `<clusterId>` */
+  readonly jobManager: Json;
+  readonly internalService?: Json;
+  readonly restService: Json;
+  readonly configMap: Json;
+  /** native: ConfigMap `pod-template-<clusterId>` */
+  readonly podTemplateConfigMap?: Json;
+  /** standalone: the TaskManagers' Deployment or StatefulSet `<clusterId>-taskmanager` */
+  readonly taskManager?: Json;
+  /** standalone with local recovery: the StatefulSet's headless Service */
+  readonly taskManagerService?: Json;
+  readonly taskManagerAutoscaler?: Json;
+}
+
+/** A pod's template in a workload: sidecars first, the main container last (`KubernetesJobManagerFactory`). */
+export function podTemplateSpec(pod: FlinkPod): Json {
+  return { metadata: pod.metadata, spec: { ...pod.spec, containers: [...pod.spec.containers, pod.mainContainer] } };
+}
+
+/**
+ * A component's workload as `KubernetesJobManagerFactory.createJobManagerDeployment` builds the JobManager's:
+ * labels from the component's option with the selector over them, its annotations, the selector.
+ */
+export function workload(kind: 'Deployment' | 'StatefulSet', c: {
+  name: string;
+  namespace: string;
+  component: ResolvedComponent;
+  selector: Record<string, string>;
+  replicas?: number;
+  ownerReferences?: Json[];
+  pod: FlinkPod;
+  spec?: Json;
+}): Json {
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: {
+      name: c.name,
+      namespace: c.namespace,
+      labels: { ...c.component.labels, ...c.selector },
+      annotations: nonEmpty(c.component.annotations),
+      ownerReferences: nonEmpty(c.ownerReferences),
+    },
+    spec: {
+      replicas: c.replicas,
+      ...c.spec,
+      selector: { matchLabels: c.selector },
+      template: podTemplateSpec(c.pod),
+    },
+  };
+}
