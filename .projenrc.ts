@@ -24,7 +24,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   deps: ['yaml@^2'],
   bundledDeps: ['yaml'],
-  devDeps: ['cdk8s-cli@^2.207.60', 'kubernetes-models@4.5.1'],
+  devDeps: ['cdk8s-cli@^2.207.60', 'kubernetes-models@4.5.1', '@kubernetes-models/prometheus-operator@4.4.4', 'fast-check@^4'],
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: { testPathIgnorePatterns: ['/node_modules/', '/examples/'] },
