@@ -65,4 +65,10 @@ project.addTask('bench:profile', {
   receiveArgs: true,
 });
 
+project.addTask('fuzz', {
+  description: 'The fuzzer: random, type-correct props for both constructs and modes (`npm run fuzz -- --runs N --seed S`)',
+  exec: 'ts-node --transpile-only scripts/fuzz.ts',
+  receiveArgs: true,
+});
+
 project.synth();
