@@ -1,4 +1,7 @@
-import { Duration, Size } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
@@ -14,6 +17,8 @@ const NS = 'flink';
 const STANDALONE = DeploymentMode.STANDALONE;
 const K8S_HA = HighAvailability.kubernetes({ storageDir: 's3://bucket/ha' });
 const JOB = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), entryClass: 'com.example.Job' };
+/** reactive mode needs a restart strategy: checkpointing configures one (elastic scaling documentation) */
+const CHECKPOINTING = { 'execution.checkpointing.interval': '10 s' };
 
 function session(version: FlinkVersion, props: Partial<FlinkSessionClusterProps> = {}) {
   const c = chart(NS);
@@ -25,6 +30,13 @@ function application(version: FlinkVersion, props: Partial<FlinkApplicationClust
   const c = chart(NS);
   const cluster = new FlinkApplicationCluster(c, 'app', { version, clusterId: ID, mode: STANDALONE, job: JOB, ...props });
   return { cluster, manifests: synth(c) };
+}
+
+/** A pod-template file, as PodTemplate.fromFile reads it. */
+function templateFile(scope: Chart, spec: object): PodTemplate {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-')), 'pod-template.yaml');
+  fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'Pod', spec }));
+  return PodTemplate.fromFile(scope, 'tpl', file);
 }
 
 const jobManager = (manifests: any[]) => find(manifests, 'Deployment', ID);
@@ -254,6 +266,7 @@ describe('standalone high availability (§4)', () => {
     ['1.16', FlinkVersion.V1_16, 'high-availability', ['get', 'list', 'watch', 'create', 'update', 'delete', 'deletecollection']],
     ['1.18', FlinkVersion.V1_18, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch', 'deletecollection']],
     ['1.20', FlinkVersion.V1_20, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
+    ['2.1', FlinkVersion.V2_1, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
     ['2.2', FlinkVersion.V2_2, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
   ])('Flink %s session: HA keys, the JobManagers\' pod IP as two tokens, standby JobManagers, ConfigMap-only Roles', (_n, version, haKey, verbs) => {
     const { manifests } = session(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 } });
@@ -268,8 +281,11 @@ describe('standalone high availability (§4)', () => {
     expect(jmContainer(manifests).args).toStrictEqual(['jobmanager', '-D', 'jobmanager.rpc.address=$(_POD_IP_ADDRESS)']);
     expect(jmContainer(manifests).env).toContainEqual({ name: '_POD_IP_ADDRESS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } });
     expect(jobManager(manifests).spec.replicas).toBe(2);
-    // §4.2: with standby JobManagers the address is the leader's, found through the HA ConfigMaps
-    expect(manifests.filter(m => m.kind === 'Service' && m.metadata.name === ID)).toStrictEqual([]);
+    // §4.2: with standby JobManagers the address is the leader's, found through the HA ConfigMaps; the shared
+    // jobmanager.rpc.address (and rest.address, which falls back to it) still names the internal Service, which
+    // a standalone cluster always has (the operator's StandaloneKubernetesJobManagerParameters, §7)
+    expect(config['jobmanager.rpc.address']).toBe(`${ID}.${NS}`);
+    expect(find(manifests, 'Service', ID).spec.clusterIP).toBe('None');
     // §4.4: ConfigMaps only — read-write for the JobManagers, read-only for the TaskManagers, both accounts bound
     expect(find(manifests, 'Role', `${ID}-jobmanager`).rules).toStrictEqual([{ apiGroups: [''], resources: ['configmaps'], verbs }]);
     expect(find(manifests, 'Role', `${ID}-taskmanager`).rules).toStrictEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
@@ -283,8 +299,11 @@ describe('standalone high availability (§4)', () => {
   });
 
   test.each([
+    ['1.16', FlinkVersion.V1_16],
+    ['1.18', FlinkVersion.V1_18],
     ['1.20', FlinkVersion.V1_20],
     ['2.0', FlinkVersion.V2_0],
+    ['2.1', FlinkVersion.V2_1],
     ['2.2', FlinkVersion.V2_2],
   ])('Flink %s application: the pod IP as `-D jobmanager.rpc.address=…`, never --host, which 2.0 removed (FLINK-36355, §3.2)', (_n, version) => {
     const { manifests } = application(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
@@ -333,12 +352,20 @@ describe('standalone application cluster (§3)', () => {
   });
 
   test('`--` keeps arguments Flink would take for its own options (commons-cli stopAtNonOption, long-option prefixes)', () => {
-    // without `--`, '--from' abbreviates --fromSavepoint and '-D' is Flink's dynamic property
-    const args = ['--from', 's3://other', '-D', 'x=y', '-n'];
+    // standalone-job's options (StandaloneApplicationClusterConfigurationParserFactory, CliFrontendParser), short and long
+    const short = ['c', 'j', 'jid', 'D', 's', 'n', 'h', 'r', 'jars'];
+    const long = ['configDir', 'job-classname', 'job-id', 'fromSavepoint', 'allowNonRestoredState', 'host', 'webui-port', 'jars'];
+    // DefaultParser.handleToken with stopAtNonOption: a token is Flink's if it is a short option or a unique long-option prefix
+    const flinkWouldTake = (arg: string) => (arg.startsWith('--')
+      ? long.filter(o => o.startsWith(arg.substring(2).split('=')[0])).length === 1
+      : arg.startsWith('-') && short.includes(arg.substring(1)));
+    const args = ['--from', 's3://other', '-n', '-s', 'x', '--job'];
+    // proof that the list would be misparsed without `--`: its first token is Flink's --fromSavepoint
+    expect(args.filter(flinkWouldTake)).toStrictEqual(['--from', '-n', '-s']);
     const { manifests } = application(FlinkVersion.V2_2, { job: { ...JOB, args } });
     const container = jmContainer(manifests).args as string[];
     expect(container.slice(container.indexOf('--') + 1)).toStrictEqual(args);
-    expect(container.indexOf('--')).toBe(3);
+    expect(container.slice(0, container.indexOf('--'))).toStrictEqual(['standalone-job', '--job-classname', 'com.example.Job']);
   });
 
   test('no `--` without job arguments', () => {
@@ -355,6 +382,17 @@ describe('standalone application cluster (§3)', () => {
     expect(jmContainer(manifests).args).toStrictEqual(['standalone-job', '--jars', 'https://repo.example.com/job.jar', '--', 'x']);
   });
 
+  test('1.19+: a jar elsewhere in the image is the one --jars entry, used in place and shipped by the blob server (LocalArtifactFetcher)', () => {
+    const { manifests } = application(FlinkVersion.V1_19, { job: { artifact: JobArtifact.fromImage('/opt/flink/examples/streaming/WordCount.jar') } });
+    expect(jmContainer(manifests).args).toStrictEqual(['standalone-job', '--jars', 'local:///opt/flink/examples/streaming/WordCount.jar']);
+  });
+
+  test('Kerberos options are the user\'s to mount in standalone mode: no KerberosMountDecorator objects are expected', () => {
+    expect(() => session(FlinkVersion.V1_16, {
+      flinkConfiguration: { 'security.kerberos.login.keytab': '/opt/secrets/krb/flink.keytab', 'security.kerberos.login.principal': 'flink@EXAMPLE.COM' },
+    })).not.toThrow();
+  });
+
   test('a job on the system classpath (/opt/flink/lib) runs without usrlib in every version (§3.3)', () => {
     const { manifests } = application(FlinkVersion.V1_16, { job: { artifact: JobArtifact.systemClasspath(), entryClass: 'com.example.Job' } });
     expect(jmContainer(manifests).args).toStrictEqual(['standalone-job', '--job-classname', 'com.example.Job']);
@@ -365,6 +403,7 @@ describe('standalone application cluster (§3)', () => {
 describe('reactive mode and autoscaling (§5.1)', () => {
   test('job.reactiveMode is scheduler-mode: reactive; the autoscaler scales the TaskManager Deployment, which leaves its replicas to it', () => {
     const { manifests, cluster } = application(FlinkVersion.V1_20, {
+      flinkConfiguration: CHECKPOINTING,
       job: { ...JOB, reactiveMode: true },
       taskManager: { autoscaling: { minReplicas: 2, maxReplicas: 10, targetCpuUtilization: 35 } },
     });
@@ -380,16 +419,27 @@ describe('reactive mode and autoscaling (§5.1)', () => {
   });
 
   test('defaults: at least 1 TaskManager, 80 % CPU (Kubernetes\' default target)', () => {
-    const { manifests } = application(FlinkVersion.V2_2, { job: { ...JOB, reactiveMode: true }, taskManager: { autoscaling: { maxReplicas: 4 } } });
+    const { manifests } = application(FlinkVersion.V2_2, {
+      flinkConfiguration: CHECKPOINTING,
+      job: { ...JOB, reactiveMode: true },
+      taskManager: { autoscaling: { maxReplicas: 4 } },
+    });
     const spec = find(manifests, 'HorizontalPodAutoscaler', `${ID}-taskmanager`).spec;
     expect([spec.minReplicas, spec.maxReplicas, spec.metrics[0].resource.target.averageUtilization]).toStrictEqual([1, 4, 80]);
   });
 
   test('scheduler-mode from flinkConfiguration is the same as job.reactiveMode, in any case (ConfigurationUtils.convertToEnum)', () => {
-    const typed = application(FlinkVersion.V2_2, { job: { ...JOB, reactiveMode: true }, taskManager: { autoscaling: { maxReplicas: 4 } } }).manifests;
-    const raw = application(FlinkVersion.V2_2, { flinkConfiguration: { 'scheduler-mode': 'reactive' }, taskManager: { autoscaling: { maxReplicas: 4 } } }).manifests;
+    const typed = application(FlinkVersion.V2_2, {
+      flinkConfiguration: CHECKPOINTING,
+      job: { ...JOB, reactiveMode: true },
+      taskManager: { autoscaling: { maxReplicas: 4 } },
+    }).manifests;
+    const raw = application(FlinkVersion.V2_2, { flinkConfiguration: { ...CHECKPOINTING, 'scheduler-mode': 'reactive' }, taskManager: { autoscaling: { maxReplicas: 4 } } }).manifests;
     expect(raw).toStrictEqual(typed);
-    expect(() => application(FlinkVersion.V2_2, { flinkConfiguration: { 'scheduler-mode': 'REACTIVE' }, taskManager: { autoscaling: { maxReplicas: 4 } } })).not.toThrow();
+    expect(() => application(FlinkVersion.V2_2, {
+      flinkConfiguration: { ...CHECKPOINTING, 'scheduler-mode': 'REACTIVE' },
+      taskManager: { autoscaling: { maxReplicas: 4 } },
+    })).not.toThrow();
   });
 });
 
@@ -420,8 +470,9 @@ describe('local recovery (§5.3)', () => {
     // §10.7: the documentation's ConfigMap for this example lacks the memory sizes and the log file
     expect(config['taskmanager.memory.process.size']).toBe('1728m');
     expect(Object.keys(find(manifests, 'ConfigMap', `flink-config-${ID}`).data)).toContain('log4j-console.properties');
-    // the volume is writable by the flink user through fsGroup
+    // the volume is writable by the flink user through fsGroup, re-owned only when its root is not yet
     expect(sts.spec.template.spec.securityContext.fsGroup).toBe(9999);
+    expect(sts.spec.template.spec.securityContext.fsGroupChangePolicy).toBe('OnRootMismatch');
     expect(find(manifests, 'Service', `${ID}-taskmanager`).spec).toStrictEqual({
       clusterIP: 'None',
       selector: { type: 'flink-standalone-kubernetes', app: ID, component: 'taskmanager' },
@@ -432,6 +483,7 @@ describe('local recovery (§5.3)', () => {
 
   test('a size that is not whole GiB is written in Mi; the autoscaler targets the StatefulSet', () => {
     const { manifests } = application(FlinkVersion.V2_2, {
+      flinkConfiguration: CHECKPOINTING,
       job: { ...JOB, reactiveMode: true },
       taskManager: { autoscaling: { maxReplicas: 3 }, localRecovery: { storage: Size.mebibytes(1536) } },
     });
@@ -503,8 +555,12 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
   });
 
   test('fails on reactive mode in native mode', () => {
-    fails(() => application(FlinkVersion.V1_20, { mode: DeploymentMode.NATIVE, job: { ...JOB, reactiveMode: true } }),
-      'job.reactiveMode is \'reactive\': Flink runs reactive mode in standalone application clusters only ("Reactive mode is configured for an unsupported cluster type.');
+    fails(() => application(FlinkVersion.V1_20, {
+      mode: DeploymentMode.NATIVE,
+      flinkConfiguration: CHECKPOINTING,
+      job: { ...JOB, reactiveMode: true },
+    }),
+    'job.reactiveMode is \'reactive\': Flink runs reactive mode in standalone application clusters only ("Reactive mode is configured for an unsupported cluster type.');
   });
 
   test('fails on autoscaling without reactive mode', () => {
@@ -518,7 +574,10 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
   });
 
   test('fails on autoscaling bounds that contradict each other, and on replicas next to autoscaling', () => {
-    const reactive = { job: { ...JOB, reactiveMode: true } };
+    const reactive = {
+      flinkConfiguration: CHECKPOINTING,
+      job: { ...JOB, reactiveMode: true },
+    };
     fails(() => application(FlinkVersion.V1_20, { ...reactive, taskManager: { autoscaling: { minReplicas: 5, maxReplicas: 2 } } }),
       '\'taskManager.autoscaling.maxReplicas\' (2) is below \'taskManager.autoscaling.minReplicas\' (5)');
     fails(() => application(FlinkVersion.V1_20, { ...reactive, taskManager: { autoscaling: { minReplicas: 0, maxReplicas: 2 } } }),
@@ -530,8 +589,78 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
   });
 
   test('fails on job.parallelism in reactive mode, which ignores it (elastic scaling documentation)', () => {
-    fails(() => application(FlinkVersion.V1_20, { job: { ...JOB, reactiveMode: true, parallelism: 4 } }),
+    fails(() => application(FlinkVersion.V1_20, { flinkConfiguration: CHECKPOINTING, job: { ...JOB, reactiveMode: true, parallelism: 4 } }),
       '\'job.parallelism\' is 4, but reactive mode ignores the configured parallelism');
+  });
+
+  test('fails on reactive mode without checkpointing or a restart strategy, which would fail the job at the first rescale', () => {
+    fails(() => application(FlinkVersion.V1_20, { job: { ...JOB, reactiveMode: true } }),
+      'job.reactiveMode is \'reactive\': reactive mode rescales by restarting the job, and "if no restarting strategy is configured, reactive mode will fail your job, instead of scaling it"');
+    // a restart strategy of the version's key is enough: restart-strategy in 1.16
+    expect(() => application(FlinkVersion.V1_16, { flinkConfiguration: { 'restart-strategy': 'fixed-delay' }, job: { ...JOB, reactiveMode: true } })).not.toThrow();
+    expect(() => application(FlinkVersion.V2_2, { flinkConfiguration: { 'restart-strategy.type': 'exponential-delay' }, job: { ...JOB, reactiveMode: true } })).not.toThrow();
+  });
+
+  test('fails on an autoscaler over TaskManager pods with a sidecar without CPU request (HPA: utilization undefined)', () => {
+    const c = chart(NS);
+    const template = new PodTemplate(c, 'tpl', { sidecars: [{ name: 'log-shipper', image: 'fluent-bit:3' }] });
+    expect(() => new FlinkApplicationCluster(c, 'app', {
+      version: FlinkVersion.V1_20,
+      clusterId: ID,
+      mode: STANDALONE,
+      flinkConfiguration: CHECKPOINTING,
+      job: { ...JOB, reactiveMode: true },
+      taskManager: { podTemplate: template, autoscaling: { maxReplicas: 3 } },
+    })).toThrow('\'taskManager.autoscaling\' measures the TaskManager pods\' CPU against their requests, but the sidecar \'log-shipper\' of the TaskManager pod template has no CPU request');
+  });
+
+  test('fails on a ZooKeeper HA JobManager port other than jobmanager.rpc.port (ClusterEntrypoint.getRPCPortRange binds RPC to it)', () => {
+    fails(() => session(FlinkVersion.V1_20, {
+      highAvailability: HighAvailability.zookeeper({ storageDir: 's3://b/ha', quorum: 'zk:2181' }),
+      flinkConfiguration: { 'high-availability.jobmanager.port': '6200' },
+    }), 'flinkConfiguration[\'high-availability.jobmanager.port\'] is \'6200\': with ZooKeeper high availability the JobManager listens for RPC on this port');
+  });
+
+  test('fails on local recovery with a cluster id whose StatefulSet pods Kubernetes cannot create (kubernetes/kubernetes#64023)', () => {
+    const c = chart(NS);
+    expect(() => new FlinkSessionCluster(c, 'session', {
+      version: FlinkVersion.V1_20, clusterId: 'a'.repeat(41), mode: STANDALONE, taskManager: { localRecovery: { storage: Size.gibibytes(1) } },
+    })).toThrow(`'taskManager.localRecovery' makes the TaskManagers a StatefulSet '${'a'.repeat(41)}-taskmanager' (53 characters)`);
+  });
+
+  test.each([
+    ['1.18', FlinkVersion.V1_18, 'taskmanager.state.local.root-dirs', '/tmp/local'],
+    ['1.20', FlinkVersion.V1_20, 'execution.checkpointing.local-backup.dirs', '/tmp/local'],
+    ['1.20', FlinkVersion.V1_20, 'state.backend.local-recovery', 'false'],
+    ['2.2', FlinkVersion.V2_2, 'execution.checkpointing.local-backup.enabled', 'false'],
+  ])('fails on local recovery with Flink %s and %s, which would move local state off the volume or turn it off', (_n, version, key, value) => {
+    fails(() => session(version, { taskManager: { localRecovery: { storage: Size.gibibytes(1) } }, flinkConfiguration: { [key]: value } }),
+      `flinkConfiguration['${key}'] is '${value}': with 'taskManager.localRecovery' the TaskManagers keep their local state in their working directory`);
+  });
+
+  test('fails on a pod template that turns the token off under Kubernetes HA', () => {
+    const c = chart(NS);
+    const template = templateFile(c, { automountServiceAccountToken: false });
+    expect(() => new FlinkSessionCluster(c, 'session', {
+      version: FlinkVersion.V1_20, clusterId: ID, mode: STANDALONE, highAvailability: K8S_HA, taskManager: { podTemplate: template },
+    })).toThrow('the taskManager pod template sets automountServiceAccountToken: false, but with Kubernetes high availability the pods read and write their HA ConfigMaps');
+  });
+
+  test('fails on a job argument starting with -D, which standalone-job.sh reads as a Flink option even after --', () => {
+    fails(() => application(FlinkVersion.V1_20, { job: { ...JOB, args: ['--input', 'x', '-D'] } }),
+      '\'job.args[2]\' is "-D": standalone-job.sh reads every -D argument as a Flink option');
+  });
+
+  test('fails on a job on the system classpath without an entry class', () => {
+    fails(() => application(FlinkVersion.V1_20, { job: { artifact: JobArtifact.systemClasspath() } }),
+      '\'job.artifact\' is JobArtifact.systemClasspath() without \'job.entryClass\'');
+  });
+
+  test('pod-template errors give standalone advice in standalone mode', () => {
+    const c = chart(NS);
+    const template = templateFile(c, { restartPolicy: 'Never' });
+    expect(() => new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: ID, mode: STANDALONE, taskManager: { podTemplate: template } }))
+      .toThrow('Flink renders the TaskManagers as a Deployment or StatefulSet, whose pods accept only `Always`; remove it');
   });
 
   test('fails on standby JobManagers without high availability', () => {
@@ -572,9 +701,9 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
       '\'job.artifact\' is \'s3://bucket/job.jar\': the standalone entrypoint of Flink 1.18 has no \'--jars\'');
   });
 
-  test('fails on a jar in the image outside usrlib', () => {
-    fails(() => application(FlinkVersion.V1_20, { job: { artifact: JobArtifact.fromImage('/opt/flink/examples/streaming/WordCount.jar') } }),
-      '\'job.artifact\' is \'local:///opt/flink/examples/streaming/WordCount.jar\': the standalone entrypoint looks for the job\'s jar in /opt/flink/usrlib');
+  test('fails on a jar in the image outside usrlib before 1.19, which has no --jars', () => {
+    fails(() => application(FlinkVersion.V1_18, { job: { artifact: JobArtifact.fromImage('/opt/flink/examples/streaming/WordCount.jar') } }),
+      '\'job.artifact\' is \'local:///opt/flink/examples/streaming/WordCount.jar\': the standalone entrypoint of Flink 1.18 has no \'--jars\' (StandaloneApplicationClusterConfigurationParserFactory, FLINK-28915 in 1.19) and looks for the job\'s jar in /opt/flink/usrlib');
   });
 
   test('fails on additional artifacts, which standalone-job would not ship to TaskManagers', () => {
@@ -664,6 +793,7 @@ describe('snapshots', () => {
       highAvailability: K8S_HA,
       jobManager: { replicas: 2 },
       job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true },
+      flinkConfiguration: CHECKPOINTING,
       taskManager: { autoscaling: { maxReplicas: 6 }, localRecovery: { storage: Size.gibibytes(20) } },
     }).manifests).toMatchSnapshot();
   });

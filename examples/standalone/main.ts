@@ -35,6 +35,8 @@ new FlinkApplicationCluster(ha, 'application', {
   jobManager: { replicas: 2 },
   taskManager: { replicas: 3, taskSlots: 2, memory: Size.gibibytes(4) },
   highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }),
+  // HA metadata and checkpoints live on S3: the image's S3 file system, linked into plugins/ at start
+  plugins: [FlinkPlugin.S3_PRESTO],
   job: {
     artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'),
     entryClass: 'com.example.Orders',

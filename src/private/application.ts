@@ -42,6 +42,11 @@ const JAVA_CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  */
 const USRLIB = '/opt/flink/usrlib';
 
+/** A jar in the image's usrlib, which the standalone entrypoint finds by itself. */
+function inUsrlib(artifact: JobArtifact): boolean {
+  return artifact.uri?.startsWith(`local://${USRLIB}/`) ?? false;
+}
+
 function explicit(prop: string): Origin {
   return { prop, explicit: true };
 }
@@ -50,11 +55,12 @@ function checkArtifact(artifact: JobArtifact, prop: string, job: FlinkJobOptions
   const scheme = artifact.scheme;
   if (scheme === undefined) return;
   if (mode === DeploymentMode.STANDALONE) {
-    if (scheme === 'local' && !artifact.uri!.startsWith(`local://${USRLIB}/`)) {
-      throw new Error(`'${prop}' is '${artifact.uri}': the standalone entrypoint looks for the job's jar in ${USRLIB} (ClusterEntrypointUtils.tryFindUserLibDirectory, DefaultPackagedProgramRetriever) or on the system classpath; copy the jar to ${USRLIB}/ in the image (JobArtifact.fromImage('${USRLIB}/my-flink-job.jar')), or to /opt/flink/lib/ (JobArtifact.systemClasspath() with 'job.entryClass')`);
-    }
-    if (scheme !== 'local' && !version.isAtLeast(FlinkVersion.V1_19)) {
-      throw new Error(`'${prop}' is '${artifact.uri}': the standalone entrypoint of Flink ${version.minorVersion} has no '--jars' (StandaloneApplicationClusterConfigurationParserFactory, FLINK-28915 in 1.19), so it runs only jars in the image; copy the jar to ${USRLIB}/ in the image and use JobArtifact.fromImage(), or use Flink 1.19+`);
+    // 1.19+ runs any jar given to --jars (local:// in place); before, only usrlib or the system classpath
+    if (!version.isAtLeast(FlinkVersion.V1_19) && !inUsrlib(artifact)) {
+      const where = scheme === 'local'
+        ? `looks for the job's jar in ${USRLIB} (ClusterEntrypointUtils.tryFindUserLibDirectory, DefaultPackagedProgramRetriever) or on the system classpath`
+        : 'runs only jars in the image';
+      throw new Error(`'${prop}' is '${artifact.uri}': the standalone entrypoint of Flink ${version.minorVersion} has no '--jars' (StandaloneApplicationClusterConfigurationParserFactory, FLINK-28915 in 1.19) and ${where}; copy the jar to ${USRLIB}/ in the image (JobArtifact.fromImage('${USRLIB}/my-flink-job.jar')), or to /opt/flink/lib/ (JobArtifact.systemClasspath() with 'job.entryClass'), or use Flink 1.19+`);
     }
   } else if (scheme !== 'local' && !version.isAtLeast(FlinkVersion.V1_19)) {
     throw new Error(`'${prop}' is '${artifact.uri}': Flink ${version.minorVersion} runs only jars inside the image ("Only "local" is supported as schema for application mode.", KubernetesUtils.checkJarFileForApplicationMode); build the jar into the image and use JobArtifact.fromImage(), or use Flink 1.19+, which fetches remote jars`);
@@ -85,7 +91,11 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefine
 
   // the job's jar: exactly one before 2.0, at most one from 2.0 (reference §5)
   if (job.artifact.uri === undefined) {
-    // the standalone entrypoint has always fallen back to the system classpath (standalone reference §3.3)
+    // the standalone entrypoint has always fallen back to the system classpath (standalone reference §3.3), where
+    // without --job-classname it scans every jar of lib/ for one manifest entry class (DefaultPackagedProgramRetriever)
+    if (!native && job.entryClass === undefined) {
+      throw new Error('\'job.artifact\' is JobArtifact.systemClasspath() without \'job.entryClass\': the standalone entrypoint would scan every jar in /opt/flink/lib for the one with a Main-Class (DefaultPackagedProgramRetriever), which the distribution\'s own jars make uncertain; set \'job.entryClass\'');
+    }
     if (native && !version.isAtLeast(FlinkVersion.V2_0)) {
       throw new Error(`'job.artifact' is JobArtifact.systemClasspath(), but Flink ${version.minorVersion} needs exactly one job jar in application mode ("Should only have one jar"); use JobArtifact.fromImage('/opt/flink/usrlib/<your-job>.jar'), or Flink 2.0+`);
     }
@@ -96,6 +106,7 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefine
 
   if (job.additionalArtifacts !== undefined && job.additionalArtifacts.length > 0) {
     if (!native) {
+      // (derived, ArtifactFetchManager.fetchArtifacts: two or more --jars designate no job jar)
       throw new Error('\'job.additionalArtifacts\' cannot take effect in standalone mode: with more than one jar in \'--jars\' the standalone entrypoint designates no job jar and ships none of them to the TaskManagers, which only get file: classpath entries they do not have (ArtifactFetchManager.fetchArtifacts, ApplicationClusterEntryPoint.configureExecution); build the libraries into the job\'s jar or the image, or use mode: DeploymentMode.NATIVE');
     }
     since119('job.additionalArtifacts');
@@ -128,6 +139,15 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefine
   const pythonFlag = job.args?.find(a => ['-py', '--python', '-pym', '--pyModule'].includes(a));
   if (pythonFlag !== undefined) {
     throw new Error(`'job.args' contains '${pythonFlag}', which makes Flink run the application as a PyFlink job (PackagedProgramUtils.isPython); PyFlink applications are not supported yet, rename the argument of your Java job`);
+  }
+  if (!native) {
+    job.args?.forEach((arg, i) => {
+      // standalone-job.sh sizes the JVM first, passing every argument to BashJavaUtils, whose FlinkConfigLoader
+      // keeps each -D token whatever precedes it, `--` included (derived, standalone reference §6.6)
+      if (arg.startsWith('-D')) {
+        throw new Error(`'job.args[${i}]' is ${JSON.stringify(arg)}: standalone-job.sh reads every -D argument as a Flink option when it sizes the JobManager's memory (BashJavaUtils, FlinkConfigLoader.filterCmdArgs), even after '--', and a bare '-D' stops the JobManager; pass it another way (e.g. '--define', or a -D-free form), or use mode: DeploymentMode.NATIVE`);
+      }
+    });
   }
   if (native && job.args !== undefined && job.args.length > 0) {
     if (!standardYaml) {
@@ -192,9 +212,10 @@ function literal(arg: string): string {
 export function standaloneJobArgs(job: FlinkJobOptions, podIpArgs: string[]): string[] {
   const args = ['standalone-job'];
   if (job.entryClass !== undefined) args.push('--job-classname', literal(job.entryClass));
-  // FLINK-28915 (1.19+, checked above): the JobManager fetches the one jar and ships it to the TaskManagers
-  // through the blob server. --jars takes any number of values, so the next token must be an option or `--`.
-  if (job.artifact.uri !== undefined && job.artifact.scheme !== 'local') args.push('--jars', literal(job.artifact.uri));
+  // FLINK-28915 (1.19+, checked above): the JobManager fetches the one jar (a local:// one in place) and ships it
+  // to the TaskManagers through the blob server. --jars takes any number of values, so the next token must be an
+  // option or `--` (derived, commons-cli DefaultParser)
+  if (job.artifact.uri !== undefined && !inUsrlib(job.artifact)) args.push('--jars', literal(job.artifact.uri));
   if (job.savepoint !== undefined) {
     args.push('--fromSavepoint', literal(job.savepoint.path));
     // CliFrontendParser reads it only together with --fromSavepoint

@@ -75,6 +75,7 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
     const decorate = native ? decorateNativeJobManagerPod : decorateStandaloneJobManagerPod;
     checkTemplateForCluster(jm, {
       component: RuleComponents.JOB_MANAGER,
+      standalone: !native,
       prop: jm.prop,
       flinkNames: namesOf(decorate(cluster, emptyPod())),
       flinkMaps: {
@@ -88,6 +89,7 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
   if (tm !== undefined) {
     checkTemplateForCluster(tm, {
       component: RuleComponents.TASK_MANAGER,
+      standalone: !native,
       prop: tm.prop,
       flinkNames: native ? nativeTaskManagerNames(cluster) : namesOf(decorateStandaloneTaskManagerPod(cluster, emptyPod())),
       flinkMaps: {

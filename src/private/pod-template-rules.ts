@@ -61,6 +61,8 @@ export interface PodTemplateRule {
   readonly forbiddenKeys?: readonly string[];
   /** what to do instead, for errors */
   readonly fix: string;
+  /** what differs in standalone mode, where the library applies the rule to the workloads it renders */
+  readonly standalone?: { readonly flink: string; readonly fix: string };
 }
 
 const BOTH = RuleComponents.BOTH;
@@ -125,6 +127,7 @@ export const POD_TEMPLATE_RULES: readonly PodTemplateRule[] = [
     flink: 'sets `Never` on TaskManagers (the documentation\'s table is right here)',
     check: RuleCheck.FORBIDDEN,
     fix: 'remove it; a failed TaskManager is replaced by a new pod',
+    standalone: { flink: 'renders the TaskManagers as a Deployment or StatefulSet, whose pods accept only `Always`', fix: 'remove it' },
   },
   {
     field: 'spec.restartPolicy',
@@ -238,6 +241,7 @@ export const POD_TEMPLATE_RULES: readonly PodTemplateRule[] = [
     flink: 'always sets `bash -c kubernetes-<c>.sh …`',
     check: RuleCheck.FORBIDDEN,
     fix: 'remove it; set `kubernetes.<c>.entrypoint.args` in `flinkConfiguration`',
+    standalone: { flink: 'always sets `jobmanager`, `standalone-job …` or `taskmanager …`', fix: 'remove it; set Flink options in `flinkConfiguration`' },
   },
   {
     field: 'main.resources (cpu, memory)',
@@ -315,9 +319,11 @@ export const POD_TEMPLATE_RULES: readonly PodTemplateRule[] = [
   },
 ];
 
-/** The rules that apply to `component`. */
-export function rulesFor(component: RuleComponents.JOB_MANAGER | RuleComponents.TASK_MANAGER): PodTemplateRule[] {
-  return POD_TEMPLATE_RULES.filter(r => r.components === RuleComponents.BOTH || r.components === component);
+/** The rules that apply to `component`, with their standalone wording in standalone mode. */
+export function rulesFor(component: RuleComponents.JOB_MANAGER | RuleComponents.TASK_MANAGER, standalone = false): PodTemplateRule[] {
+  return POD_TEMPLATE_RULES
+    .filter(r => r.components === RuleComponents.BOTH || r.components === component)
+    .map(r => (standalone && r.standalone ? { ...r, ...r.standalone } : r));
 }
 
 /** README's rules table, generated from the data. */
@@ -326,7 +332,8 @@ export function renderRulesTable(): string {
     const components = r.components === RuleComponents.BOTH ? 'both' : r.components;
     const options = r.options.map(o => `\`${o}\``).join(', ') || '–';
     const field = r.path.length ? `\`${r.field}\`` : r.field;
-    return `| ${field} | ${components} | ${r.category} | ${options} | ${r.flink} |`;
+    const standalone = r.standalone ? ` Standalone: the library ${r.standalone.flink}.` : '';
+    return `| ${field} | ${components} | ${r.category} | ${options} | ${r.flink}${standalone} |`;
   });
   return ['| field | pods | category | related options | what Flink does |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

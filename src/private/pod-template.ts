@@ -15,6 +15,8 @@ export interface PodTemplateSource {
 /** What Flink adds to a component's pods, and what the user set explicitly, for the checks. */
 export interface ComponentFacts {
   readonly component: RuleComponents.JOB_MANAGER | RuleComponents.TASK_MANAGER;
+  /** standalone mode: the library, not Flink, applies the rules to the workloads it renders */
+  readonly standalone: boolean;
   /** the props that hold it, e.g. `jobManager.podTemplate` */
   readonly prop: string;
   /** Flink's entries of merged lists, by rule field (`spec.volumes` → names) */
@@ -92,7 +94,7 @@ function checkForbidden(source: PodTemplateSource, rule: PodTemplateRule): void 
 
 /** Every rule for a template used by one component of a cluster (reference §4). */
 export function checkTemplateForCluster(source: PodTemplateSource, facts: ComponentFacts): void {
-  for (const rule of rulesFor(facts.component)) {
+  for (const rule of rulesFor(facts.component, facts.standalone)) {
     checkForbidden(source, rule);
     const value = ruleValue(source.json, rule);
     if (value === undefined) continue;

@@ -106,11 +106,13 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   }
   const kubernetesHighAvailability = isKubernetesHighAvailability(reader);
   const hostNetwork = reader.boolean(Options.HOST_NETWORK, false);
-  checkKerberos(config, reader, version);
+  // the KerberosMountDecorator is the native client's; standalone pods mount a keytab as any Secret (`secrets`)
+  if (mode === DeploymentMode.NATIVE) checkKerberos(config, reader, version);
   checkConfDir(config, reader);
 
   const ports = mode === DeploymentMode.STANDALONE ? standalonePorts(config, reader, highAvailability) : nativePorts(config, reader);
-  setJobManagerAddress(config, reader, { clusterId, namespace, highAvailability, rpcPort: ports.rpcPort });
+  const internalService = mode === DeploymentMode.STANDALONE || !highAvailability;
+  setJobManagerAddress(config, reader, { clusterId, namespace, highAvailability, rpcPort: ports.rpcPort, internalService });
 
   // service accounts: kubernetes.<component>.service-account, falling back to kubernetes.service-account
   const sharedAccount = reader.string(Options.SERVICE_ACCOUNT);
@@ -163,7 +165,9 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   }
   const standalone = mode === DeploymentMode.STANDALONE
     ? resolveStandalone(props, config, reader, {
+      clusterId,
       target: context.target,
+      jobManagerPodTemplate: jmPod,
       highAvailability,
       kubernetesHighAvailability,
       taskManagerPodTemplate: defaults ? withDefaults(tmPod, defaults) : tmPod,
@@ -334,12 +338,12 @@ function nativePorts(config: FlinkConfig, reader: Reader) {
 /**
  * Where TaskManagers find the JobManager. With high availability through the HA services, and the client
  * pins the cluster id and port (`KubernetesClusterDescriptor.deployClusterInternal`); without it at the
- * internal Service, as `InternalServiceDecorator` sets it.
+ * internal Service, as `InternalServiceDecorator` sets it — which a standalone cluster has with HA too.
  */
 function setJobManagerAddress(
   config: FlinkConfig,
   reader: Reader,
-  c: { clusterId: string; namespace: string; highAvailability: boolean; rpcPort: number },
+  c: { clusterId: string; namespace: string; highAvailability: boolean; rpcPort: number; internalService: boolean },
 ): void {
   if (c.highAvailability) {
     const haClusterId = reader.string(Options.HA_CLUSTER_ID);
@@ -349,10 +353,14 @@ function setJobManagerAddress(
     config.put(reader.key(Options.HA_CLUSTER_ID), c.clusterId);
     const haPort = reader.port(Options.HA_JOBMANAGER_PORT, 0, c.rpcPort);
     config.put(reader.key(Options.HA_JOBMANAGER_PORT), String(haPort || c.rpcPort));
-  } else {
+  }
+  if (c.internalService) {
     const rpcAddress = `${c.clusterId}.${c.namespace}`;
     if (config.isExplicit(reader.key(Options.JOBMANAGER_RPC_ADDRESS)) && reader.string(Options.JOBMANAGER_RPC_ADDRESS) !== rpcAddress) {
-      reader.fail(Options.JOBMANAGER_RPC_ADDRESS, `without high availability Flink's client sets it to the internal Service '${rpcAddress}' (InternalServiceDecorator); remove it`);
+      const why = c.highAvailability
+        ? `it names the internal Service '${rpcAddress}', and each highly available JobManager is started with its pod IP instead`
+        : `without high availability Flink's client sets it to the internal Service '${rpcAddress}' (InternalServiceDecorator)`;
+      reader.fail(Options.JOBMANAGER_RPC_ADDRESS, `${why}; remove it`);
     }
     config.put(reader.key(Options.JOBMANAGER_RPC_ADDRESS), rpcAddress);
   }

@@ -15,11 +15,15 @@ import type { FlinkJobOptions } from '../job-options';
  * autoscaler, local recovery and the processes' command lines.
  */
 
-/** The JobManager's own pod IP, as the two tokens `-D`, `key=value` (standalone reference §4.3). */
+/**
+ * The JobManager's own pod IP, as the two tokens `-D`, `key=value` (standalone reference §4.3): `jobmanager.sh`
+ * takes a single `-Dkey=value` for the host, and 2.x `standalone-job` no longer knows `--host` (derived, §3.2).
+ */
 const POD_IP_ARGS = ['-D', 'jobmanager.rpc.address=$(_POD_IP_ADDRESS)'];
 
 /**
- * The distribution's configuration for a standalone cluster: without `rest.address: localhost`. The image
+ * The distribution's configuration for a standalone cluster: without `rest.address: localhost` (derived,
+ * standalone reference §2.1, §6.4). The image
  * rewrites it to `0.0.0.0` at build time (flink-docker `Dockerfile`, standalone reference §6.4) and the
  * documentation's ConfigMap has none, so it falls back to `jobmanager.rpc.address` (`RestOptions.ADDRESS`):
  * the internal Service, or with high availability the JobManager's pod IP it is started with.
@@ -268,8 +272,8 @@ export function checkModeOptions(reader: Reader, config: FlinkConfig, mode: Depl
 /**
  * Every port a standalone cluster uses, pinned to one value: our Services, probes and network policies name
  * them, and nobody fixes them for us as Flink's native client does. `blob.server.port`,
- * `taskmanager.rpc.port` and `taskmanager.data.port` default to "0", a random port (standalone reference
- * §2.1, §8.4). Flink has no conventional data port; 6121 is ours, the port its documentation declares,
+ * `taskmanager.rpc.port` and `taskmanager.data.port` default to "0", a random port, which the TaskManagers would
+ * dial through a Service that does not forward it (derived, standalone reference §2.1, §8.4). Flink has no conventional data port; 6121 is ours, the port its documentation declares,
  * unconfigured, on TaskManagers (`NettyShuffleEnvironmentOptions.DATA_PORT`).
  */
 export function standalonePorts(config: FlinkConfig, reader: Reader, highAvailability: boolean) {
@@ -292,9 +296,23 @@ export function standalonePorts(config: FlinkConfig, reader: Reader, highAvailab
   // rest.bind-port falls back to rest.port (RestOptions.BIND_PORT)
   const restBindPort = port(Options.REST_BIND_PORT, restPort, false);
   port(Options.TASKMANAGER_DATA_PORT, 6121);
-  if (highAvailability) port(Options.HA_JOBMANAGER_PORT, rpcPort, false);
+  // ZooKeeper HA binds the JobManager's RPC to high-availability.jobmanager.port (ClusterEntrypoint.getRPCPortRange),
+  // which must then be the port the Services, probes and policies name
+  if (highAvailability && port(Options.HA_JOBMANAGER_PORT, rpcPort, false) !== rpcPort) {
+    reader.fail(Options.HA_JOBMANAGER_PORT, `with ZooKeeper high availability the JobManager listens for RPC on this port (ClusterEntrypoint.getRPCPortRange), but its Services and liveness probe use jobmanager.rpc.port (${rpcPort}); set jobmanager.rpc.port instead, and remove this`);
+  }
   return { blobPort, tmRpcPort, restPort, restBindPort, rpcPort };
 }
+
+/** Options with which local state would leave the persistent volume, or local recovery would be off. */
+const LOCAL_STATE_OPTIONS: OptionSpec[] = [
+  { key: 'execution.checkpointing.local-backup.dirs', previousKey: 'taskmanager.state.local.root-dirs', renamedIn: 120 },
+  { key: 'execution.checkpointing.local-backup.enabled', since: 120 },
+  { key: 'execution.state-recovery.from-local', previousKey: 'state.backend.local-recovery', renamedIn: 120 },
+];
+
+const CHECKPOINTING_INTERVAL: OptionSpec = { key: 'execution.checkpointing.interval' };
+const RESTART_STRATEGY: OptionSpec = { key: 'restart-strategy.type', previousKey: 'restart-strategy' };
 
 /** Where the local-recovery volume is mounted: the TaskManagers' working directory. */
 const WORKING_DIR = '/opt/flink/working-dir';
@@ -315,9 +333,11 @@ export function resolveStandalone(
   config: FlinkConfig,
   reader: Reader,
   facts: {
+    clusterId: string;
     target: DeploymentTarget;
     highAvailability: boolean;
     kubernetesHighAvailability: boolean;
+    jobManagerPodTemplate: FlinkPod;
     taskManagerPodTemplate: FlinkPod;
     runAsNonRoot: boolean;
   },
@@ -326,6 +346,9 @@ export function resolveStandalone(
   const reactive = reader.string(Options.SCHEDULER_MODE)?.trim().toLowerCase() === 'reactive';
   if (tm.autoscaling !== undefined && !reactive) {
     throw new Error('\'taskManager.autoscaling\' needs reactive mode: only a job in reactive mode uses TaskManagers that come and go, any other keeps its parallelism and leaves new ones idle; set \'job.reactiveMode: true\' (scheduler-mode: reactive), or size the TaskManagers with \'taskManager.replicas\'');
+  }
+  if (reactive && !config.has(reader.key(CHECKPOINTING_INTERVAL)) && !config.has(reader.key(RESTART_STRATEGY))) {
+    reader.fail(Options.SCHEDULER_MODE, `reactive mode rescales by restarting the job, and "if no restarting strategy is configured, reactive mode will fail your job, instead of scaling it" (elastic scaling documentation); set 'execution.checkpointing.interval' in flinkConfiguration (checkpointing also configures a restart strategy and keeps the state across rescales), or '${reader.key(RESTART_STRATEGY)}'`);
   }
   if (reactive && props.job?.parallelism !== undefined) {
     throw new Error(`'job.parallelism' is ${props.job.parallelism}, but reactive mode ignores the configured parallelism and uses every slot there is (elastic scaling documentation); remove it, and bound the job with 'pipeline.max-parallelism' if needed`);
@@ -338,8 +361,35 @@ export function resolveStandalone(
     throw new Error(`'kubernetesClient.maxConcurrentRequests' is ${maxRequests}, but a standalone JobManager calls the Kubernetes API only for Kubernetes high availability; remove it`);
   }
 
+  if (facts.kubernetesHighAvailability) {
+    for (const [pod, prop] of [[facts.jobManagerPodTemplate, 'jobManager'], [facts.taskManagerPodTemplate, 'taskManager']] as const) {
+      if (pod.spec.automountServiceAccountToken === false) {
+        throw new Error(`the ${prop} pod template sets automountServiceAccountToken: false, but with Kubernetes high availability the pods read and write their HA ConfigMaps through the Kubernetes API (standalone reference §4.4); remove it`);
+      }
+    }
+  }
+  if (tm.autoscaling !== undefined) {
+    // utilization is per pod: a container without a CPU request leaves it undefined, and the autoscaler idle
+    // (Kubernetes HPA algorithm details)
+    const unmeasured = facts.taskManagerPodTemplate.spec.containers.find((c: any) => c.resources?.requests?.cpu === undefined);
+    if (unmeasured !== undefined) {
+      throw new Error(`'taskManager.autoscaling' measures the TaskManager pods' CPU against their requests, but the sidecar '${unmeasured.name}' of the TaskManager pod template has no CPU request, which leaves the utilization undefined and the autoscaler idle; give it resources.requests.cpu`);
+    }
+  }
+
   let localRecovery: ResolvedLocalRecovery | undefined;
   if (tm.localRecovery !== undefined) {
+    // a StatefulSet's pods carry the label controller-revision-hash: <name>-<10 characters>, at most 63 (kubernetes/kubernetes#64023)
+    const name = `${facts.clusterId}-taskmanager`;
+    if (name.length > 52) {
+      throw new Error(`'taskManager.localRecovery' makes the TaskManagers a StatefulSet '${name}' (${name.length} characters), whose pods Kubernetes cannot create above 52 (their controller-revision-hash label would exceed 63 characters); use a cluster id of at most 40 characters`);
+    }
+    for (const option of LOCAL_STATE_OPTIONS) {
+      const key = [option.key, option.previousKey].find(candidate => candidate !== undefined && config.isExplicit(candidate));
+      if (key !== undefined) {
+        reader.fail(key, `with 'taskManager.localRecovery' the TaskManagers keep their local state in their working directory on the persistent volume (${WORKING_DIR}), which this would move or turn off; remove it`);
+      }
+    }
     const fsGroup = facts.taskManagerPodTemplate.spec.securityContext?.fsGroup;
     if (!facts.runAsNonRoot && fsGroup === undefined) {
       throw new Error('\'taskManager.localRecovery\' mounts a new volume owned by root, which Flink\'s user cannot write to; with \'runAsNonRoot: false\' set the group of your image\'s Flink user as spec.securityContext.fsGroup in the TaskManager pod template');
@@ -361,7 +411,8 @@ export function resolveStandalone(
     autoscaling,
     localRecovery,
     jobManagerArgs: facts.target === DeploymentTarget.APPLICATION ? standaloneJobArgs(props.job!, podIp) : ['jobmanager', ...podIp],
-    // a stable resource id per pod lets a restarted TaskManager find its local state (FLIP-198 working directory)
+    // a stable resource id per pod lets a restarted TaskManager find its local state: without one its working
+    // directory is named at random and deleted on shutdown (derived, TaskManagerRunner.getTaskManagerResourceID)
     taskManagerArgs: ['taskmanager', ...(localRecovery ? ['-D', 'taskmanager.resource-id=$(POD_NAME)'] : [])],
     taskManagerPodTemplate: facts.taskManagerPodTemplate,
   };

@@ -9,7 +9,10 @@ export function configMapName(clusterId: string): string {
 
 /**
  * Mirrors `D/FlinkConfMountDecorator` (reference §1.4): volume `flink-config-volume` with one item per
- * log file, then the configuration file, mounted at `kubernetes.flink.conf.dir`.
+ * log file, then the configuration file, mounted at `kubernetes.flink.conf.dir`. Standalone pods mount it
+ * the same way, read-only: the image's entrypoint then fails to write it, harmlessly, so environment-based
+ * configuration (`FLINK_PROPERTIES`) has no effect and everything is in the ConfigMap (derived, standalone
+ * reference §6.2).
  */
 export function flinkConfMount(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
   const files = [...cluster.logFiles.map(([name]) => name), cluster.version.configFileName];

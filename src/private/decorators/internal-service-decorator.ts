@@ -1,12 +1,17 @@
+import { DeploymentMode } from '../../deployment-mode';
 import { ResolvedCluster } from '../model';
 import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
 
 /**
  * Mirrors `D/InternalServiceDecorator` and `HeadlessClusterIPService.buildUpInternalService`
- * (reference §1.2): headless Service `<clusterId>` for RPC and blobs, only without high availability.
+ * (reference §1.2): headless Service `<clusterId>` for RPC and blobs, natively only without high
+ * availability. A standalone cluster always has it, as the Flink operator's standalone mode does
+ * (`StandaloneKubernetesJobManagerParameters.isInternalServiceEnabled`, standalone reference §7): with high
+ * availability TaskManagers find the leader through the HA services, and the Service keeps the shared
+ * `jobmanager.rpc.address` (and `rest.address`, which falls back to it) resolvable for anything else.
  */
 export function internalService(cluster: ResolvedCluster): Json | undefined {
-  if (cluster.highAvailability) return undefined;
+  if (cluster.highAvailability && cluster.mode === DeploymentMode.NATIVE) return undefined;
   return {
     apiVersion: 'v1',
     kind: 'Service',

@@ -12,7 +12,12 @@ export const WORKING_DIR_VOLUME = 'working-dir';
 export function localRecovery(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
   const recovery = cluster.standalone?.localRecovery;
   if (recovery === undefined) return pod;
-  return appendToPod(pod, {
+  const security = pod.spec.securityContext;
+  // a volume is re-owned recursively at every mount unless its root already has the group (fsGroupChangePolicy)
+  const spec = security?.fsGroup !== undefined && security.fsGroupChangePolicy === undefined
+    ? { ...pod.spec, securityContext: { ...security, fsGroupChangePolicy: 'OnRootMismatch' } }
+    : pod.spec;
+  return appendToPod({ ...pod, spec }, {
     env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }],
     volumeMounts: [{ name: WORKING_DIR_VOLUME, mountPath: recovery.workingDir }],
   });

@@ -61,7 +61,7 @@ function taskManagerName(cluster: ResolvedCluster): string {
 /**
  * A standalone cluster (standalone reference §2–§5): the JobManager Deployment `<clusterId>` — for an
  * application cluster too, so that a finished job's cluster is kept and its manifest can change (a Job's pod
- * template cannot) —, the TaskManagers as a Deployment or, with local recovery, a StatefulSet with a volume
+ * template cannot; derived, §3.4) —, the TaskManagers as a Deployment or, with local recovery, a StatefulSet with a volume
  * per pod, the Services and the ConfigMap under the names native mode uses, and an optional autoscaler.
  */
 export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
