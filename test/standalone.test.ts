@@ -660,7 +660,7 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
     const c = chart(NS);
     const template = templateFile(c, { restartPolicy: 'Never' });
     expect(() => new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: ID, mode: STANDALONE, taskManager: { podTemplate: template } }))
-      .toThrow('Flink renders the TaskManagers as a Deployment or StatefulSet, whose pods accept only `Always`; remove it');
+      .toThrow('in standalone mode the library renders the TaskManagers as a Deployment or StatefulSet, whose pods accept only `Always`; remove it');
   });
 
   test('fails on standby JobManagers without high availability', () => {

@@ -63,6 +63,8 @@ export interface PodTemplateRule {
   readonly fix: string;
   /** what differs in standalone mode, where the library applies the rule to the workloads it renders */
   readonly standalone?: { readonly flink: string; readonly fix: string };
+  /** who does what `flink` says: Flink, unless a standalone override says otherwise */
+  readonly subject?: string;
 }
 
 const BOTH = RuleComponents.BOTH;
@@ -323,7 +325,7 @@ export const POD_TEMPLATE_RULES: readonly PodTemplateRule[] = [
 export function rulesFor(component: RuleComponents.JOB_MANAGER | RuleComponents.TASK_MANAGER, standalone = false): PodTemplateRule[] {
   return POD_TEMPLATE_RULES
     .filter(r => r.components === RuleComponents.BOTH || r.components === component)
-    .map(r => (standalone && r.standalone ? { ...r, ...r.standalone } : r));
+    .map(r => (standalone && r.standalone ? { ...r, ...r.standalone, subject: 'in standalone mode the library' } : r));
 }
 
 /** README's rules table, generated from the data. */

@@ -48,7 +48,7 @@ function field(rule: PodTemplateRule): string {
 }
 
 function ruleError(source: PodTemplateSource, rule: PodTemplateRule, detail: string, fix = rule.fix): Error {
-  return new Error(`${source.where}: '${field(rule)}' ${detail}. ${rule.category} (pod-template rules): Flink ${rule.flink}; ${fix}`);
+  return new Error(`${source.where}: '${field(rule)}' ${detail}. ${rule.category} (pod-template rules): ${rule.subject ?? 'Flink'} ${rule.flink}; ${fix}`);
 }
 
 /** Checks of the rules that need no cluster: fields Flink always defines, and the manifest's shape. */
