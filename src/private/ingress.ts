@@ -83,7 +83,7 @@ export const PATH_ROUTING: Record<string, ((prefix: string, names: IngressNames)
       middlewares,
     };
   },
-  other: undefined,
+  'other': undefined,
 };
 
 function escapeRegex(s: string): string {
