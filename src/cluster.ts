@@ -81,6 +81,7 @@ export abstract class FlinkCluster extends Construct {
   public readonly rbac?: RbacBinding;
 
   private readonly resolved: ResolvedCluster;
+  private restBackend?: kplus.IngressBackend;
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps, target: FlinkDeploymentTarget) {
     super(scope, id);
@@ -152,6 +153,26 @@ export abstract class FlinkCluster extends Construct {
   /** The service account TaskManager pods run as, for composition (created on first use). */
   public get taskManagerServiceAccount(): kplus.IServiceAccount {
     return this.serviceAccountRef('TaskManagerServiceAccountRef', this.taskManagerServiceAccountName);
+  }
+
+  /**
+   * The REST Service `<clusterId>-rest`, port `rest.port`, as a cdk8s-plus Ingress backend: for a
+   * `kplus.Ingress` in the cluster's namespace, e.g. `ingress.addHostRule('flink.example.com', '/',
+   * cluster.restIngressBackend)`. `FlinkIngress` builds the whole Ingress, including path routing.
+   */
+  public get restIngressBackend(): kplus.IngressBackend {
+    if (this.restBackend === undefined) {
+      // IngressBackend.fromService takes a kplus.Service, and cdk8s-plus-28 cannot reference an existing
+      // Service by name: describe the REST Service with one, then take it out of the tree so that the chart
+      // still has one Service `<clusterId>-rest`
+      const ref = new kplus.Service(this, 'RestServiceRef', {
+        metadata: { name: this.restServiceName, namespace: this.namespace },
+        ports: [{ name: 'rest', port: this.restPort }],
+      });
+      this.node.tryRemoveChild(ref.node.id);
+      this.restBackend = kplus.IngressBackend.fromService(ref, { port: this.restPort });
+    }
+    return this.restBackend;
   }
 
   // references are constructs: made only when asked for, as most charts never ask (the synth benchmark counts them)

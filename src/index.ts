@@ -11,3 +11,4 @@ export * from './pod-template';
 export * from './high-availability';
 export * from './logging';
 export * from './plugin';
+export * from './ingress';
