@@ -183,8 +183,9 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   });
 
   test('fails on a key that is a prefix of another in config.yaml (2.x)', () => {
-    expect(build({ flinkConfiguration: { 'state.backend': 'rocksdb', 'state.backend.incremental': 'true' } }, FlinkVersion.V2_1))
-      .toThrow("flinkConfiguration['state.backend.incremental'] and flinkConfiguration['state.backend']: the key 'state.backend' is a prefix of 'state.backend.incremental', which config.yaml cannot hold");
+    // two options of a job's own (deprecated Flink pairs such as state.backend are refused first, naming the key to use)
+    expect(build({ flinkConfiguration: { 'job.window': '5 min', 'job.window.slide': '1 min' } }, FlinkVersion.V2_1))
+      .toThrow("flinkConfiguration['job.window.slide'] and flinkConfiguration['job.window']: the key 'job.window' is a prefix of 'job.window.slide', which config.yaml cannot hold");
   });
 
   test('fails on a non-string flinkConfiguration value (from JavaScript)', () => {
@@ -195,5 +196,47 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   test('fails on a log configuration file the version does not ship', () => {
     expect(build({ logConfigFiles: { 'log4j-cli.properties': 'x' } }, FlinkVersion.V1_20))
       .toThrow("'logConfigFiles' has 'log4j-cli.properties', which Flink 1.20 does not ship; use one of logback-console.xml, log4j-console.properties");
+  });
+});
+
+describe('unknown, deprecated and removed options, from Flink\'s option history 1.16–2.2 (src/private/data/flink-options.ts)', () => {
+  test.each([
+    ['kubernetes.taskmanager.cpu.ammount', FlinkVersion.V1_20, "'kubernetes.taskmanager.cpu.ammount' is not an option of Flink 1.20, which would ignore it; did you mean 'kubernetes.taskmanager.cpu.amount'?"],
+    ['high-availability.storagedir', FlinkVersion.V2_2, "did you mean 'high-availability.storageDir'?"],
+    ['taskmanager.memory.proces.size', FlinkVersion.V1_16, "did you mean 'taskmanager.memory.process.size'?"],
+    ['rest.bind-adress', FlinkVersion.V1_18, "did you mean 'rest.bind-address'?"],
+    ['blob.server.prot', FlinkVersion.V2_0, "did you mean 'blob.server.port'?"],
+    ['jobmanager.memory.heap', FlinkVersion.V1_19, "did you mean 'jobmanager.memory.heap.size'?"],
+  ])('fails on the misspelt %s (Flink %s), with a did-you-mean from that version\'s options', (key, version, message) => {
+    expect(build({ flinkConfiguration: { [key]: '1' } }, version)).toThrow(`flinkConfiguration['${key}']: '${key}' is not an option of Flink ${version.minorVersion}, which would ignore it; `);
+    expect(build({ flinkConfiguration: { [key]: '1' } }, version)).toThrow(message);
+  });
+
+  test.each([
+    // the issue's example: handled the same way as execution.savepoint.path on 1.20
+    ['state.checkpoints.dir', FlinkVersion.V2_1, "'state.checkpoints.dir' is deprecated in Flink 2.1; use 'execution.checkpointing.dir' instead"],
+    ['state.checkpoints.dir', FlinkVersion.V1_20, "'state.checkpoints.dir' is deprecated in Flink 1.20; use 'execution.checkpointing.dir' instead"],
+    ['web.port', FlinkVersion.V1_16, "'web.port' is deprecated in Flink 1.16; use 'rest.bind-port' or 'rest.port' instead"],
+    ['taskmanager.network.memory.min', FlinkVersion.V1_18, "'taskmanager.network.memory.min' is deprecated in Flink 1.18; use 'taskmanager.memory.network.min' instead"],
+  ])('fails on the deprecated %s (Flink %s), naming the key to use, in every version alike', (key, version, message) => {
+    expect(build({ flinkConfiguration: { [key]: '1' } }, version)).toThrow(`flinkConfiguration['${key}']: ${message}`);
+  });
+
+  test('accepts the same key where it is Flink\'s own: state.checkpoints.dir on 1.19, execution.checkpointing.dir on 1.20', () => {
+    expect(build({ flinkConfiguration: { 'state.checkpoints.dir': 's3://b/c' } }, FlinkVersion.V1_19)).not.toThrow();
+    expect(build({ flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c' } }, FlinkVersion.V1_20)).not.toThrow();
+  });
+
+  test('fails on a key Flink 2.0 removed', () => {
+    expect(build({ flinkConfiguration: { 'akka.watch.threshold': '12' } }, FlinkVersion.V2_0)).toThrow("flinkConfiguration['akka.watch.threshold']: 'akka.watch.threshold' does not exist in Flink 2.0 (it was removed), so Flink would ignore it; remove it");
+  });
+
+  test('fails on a key that arrives in a later version', () => {
+    expect(build({ flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/c' } }, FlinkVersion.V1_19))
+      .toThrow("'execution.checkpointing.dir' does not exist before Flink 1.20 (this cluster runs 1.19)");
+  });
+
+  test('accepts map options in their prefixed form (ConfigurationUtils), and unknown keys outside the fully known prefixes', () => {
+    expect(build({ flinkConfiguration: { 'kubernetes.jobmanager.labels.team': 'data', 'my.job.window': '5 min' } }, FlinkVersion.V1_20)).not.toThrow();
   });
 });

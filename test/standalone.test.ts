@@ -631,7 +631,7 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
   test.each([
     ['1.18', FlinkVersion.V1_18, 'taskmanager.state.local.root-dirs', '/tmp/local'],
     ['1.20', FlinkVersion.V1_20, 'execution.checkpointing.local-backup.dirs', '/tmp/local'],
-    ['1.20', FlinkVersion.V1_20, 'state.backend.local-recovery', 'false'],
+    ['1.20', FlinkVersion.V1_20, 'execution.state-recovery.from-local', 'false'],
     ['2.2', FlinkVersion.V2_2, 'execution.checkpointing.local-backup.enabled', 'false'],
   ])('fails on local recovery with Flink %s and %s, which would move local state off the volume or turn it off', (_n, version, key, value) => {
     fails(() => session(version, { taskManager: { localRecovery: { storage: Size.gibibytes(1) } }, flinkConfiguration: { [key]: value } }),

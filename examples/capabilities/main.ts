@@ -15,8 +15,8 @@ new FlinkSessionCluster(s3, 'session', {
   clusterId: 's3-checkpoints',
   plugins: [FlinkPlugin.S3_PRESTO],
   flinkConfiguration: {
-    'state.checkpoints.dir': 's3://flink/checkpoints',
-    'state.savepoints.dir': 's3://flink/savepoints',
+    'execution.checkpointing.dir': 's3://flink/checkpoints',
+    'execution.checkpointing.savepoint-dir': 's3://flink/savepoints',
   },
 });
 

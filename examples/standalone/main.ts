@@ -47,7 +47,7 @@ new FlinkApplicationCluster(ha, 'application', {
     'restart-strategy.type': 'fixed-delay',
     'restart-strategy.fixed-delay.attempts': '10',
     'execution.checkpointing.interval': '1 min',
-    'state.checkpoints.dir': 's3://flink/checkpoints',
+    'execution.checkpointing.dir': 's3://flink/checkpoints',
   },
 });
 
@@ -64,7 +64,7 @@ new FlinkApplicationCluster(reactive, 'application', {
   flinkConfiguration: {
     // reactive mode rescales by restarting from the latest checkpoint, and fails the job without a restart strategy
     'execution.checkpointing.interval': '10 s',
-    'state.checkpoints.dir': 's3://flink/checkpoints/clicks',
+    'execution.checkpointing.dir': 's3://flink/checkpoints/clicks',
     'pipeline.max-parallelism': '10',
   },
 });
@@ -76,7 +76,7 @@ new FlinkSessionCluster(localRecovery, 'session', {
   mode: DeploymentMode.STANDALONE,
   clusterId: 'stateful',
   taskManager: { replicas: 2, localRecovery: { storage: Size.gibibytes(50), storageClassName: 'standard-rwo' } },
-  flinkConfiguration: { 'state.checkpoints.dir': 's3://flink/checkpoints/stateful' },
+  flinkConfiguration: { 'execution.checkpointing.dir': 's3://flink/checkpoints/stateful' },
   plugins: [FlinkPlugin.S3_PRESTO],
 });
 

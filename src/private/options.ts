@@ -1,3 +1,5 @@
+import { OPTION_HISTORY, OPTION_VERSIONS, PREFIX_MAP_OPTIONS, STRICT_PREFIXES } from './data/flink-options';
+
 /**
  * The Flink configuration options this library reads or writes, with the key each Flink version uses.
  *
@@ -150,9 +152,11 @@ function formatOrdinal(ordinal: number): string {
 }
 
 /**
- * Checks a key the user wrote against the option table: a key that the version does not know yet, or that
- * is a deprecated alias of another, gets an error with the key to use instead. Unknown keys pass: Flink has
- * hundreds of options and reads them itself.
+ * Checks a key the user wrote against the option tables: our own (`Options`, with tailored messages) and
+ * Flink's whole history (`OPTION_HISTORY`). A key the version does not know yet, a key it no longer has, a
+ * deprecated key (Flink still reads those, with a warning; we refuse them in every version alike, naming the
+ * key to use) and an unknown key under a prefix whose every option we know get an error with the key to use;
+ * other unknown keys pass: Flink's connectors, plugins and user code read options of their own.
  */
 export function checkUserKey(key: string, ordinal: number, where: string): void {
   const version = formatOrdinal(ordinal);
@@ -172,4 +176,55 @@ export function checkUserKey(key: string, ordinal: number, where: string): void 
       throw new Error(`${where}: '${key}' ${reason}; use '${primary}' instead`);
     }
   }
+  checkHistory(key, ordinal, where);
+}
+
+/** The letter of `key` in the release line `ordinal`, if Flink's history lists it. */
+function roleIn(entry: [string, string?], ordinal: number): string | undefined {
+  const at = OPTION_VERSIONS.indexOf(ordinal);
+  return at < 0 ? undefined : entry[0][at];
+}
+
+function checkHistory(key: string, ordinal: number, where: string): void {
+  const version = formatOrdinal(ordinal);
+  const entry = OPTION_HISTORY[key];
+  const role = entry === undefined ? undefined : roleIn(entry, ordinal);
+  if (entry !== undefined && role !== undefined) {
+    if (role === 'P' || role === 'F') return;
+    if (role === 'D') throw new Error(`${where}: '${key}' is deprecated in Flink ${version}; use ${alternatives(entry[1]!)} instead`);
+    const at = OPTION_VERSIONS.indexOf(ordinal);
+    const later = entry[0].slice(at + 1).search(/[PF]/);
+    if (later >= 0) {
+      throw new Error(`${where}: '${key}' does not exist before Flink ${formatOrdinal(OPTION_VERSIONS[at + 1 + later])} (this cluster runs ${version}), so Flink would ignore it; remove it or choose a newer 'version'`);
+    }
+    const instead = entry[1] !== undefined ? `; use ${alternatives(entry[1])} instead` : '; remove it';
+    throw new Error(`${where}: '${key}' does not exist in Flink ${version} (it was removed), so Flink would ignore it${instead}`);
+  }
+  const prefix = STRICT_PREFIXES.find(p => key.startsWith(p));
+  if (prefix === undefined) return;
+  if (PREFIX_MAP_OPTIONS.some(map => key.startsWith(`${map}.`))) return;
+  const candidates = Object.keys(OPTION_HISTORY).filter(k => k.startsWith(prefix) && /[PF]/.test(roleIn(OPTION_HISTORY[k], ordinal) ?? ''));
+  const closest = candidates
+    .map(k => [k, editDistance(key, k)] as const)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const hint = closest !== undefined && closest[1] <= Math.max(3, Math.floor(key.length / 4)) ? `; did you mean '${closest[0]}'?` : `; see the '${prefix}*' options of Flink ${version}`;
+  throw new Error(`${where}: '${key}' is not an option of Flink ${version}, which would ignore it${hint}`);
+}
+
+/** `a | b` of the data as `'a' or 'b'`. */
+function alternatives(keys: string): string {
+  return keys.split(' | ').map(k => `'${k}'`).join(' or ');
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
