@@ -11,3 +11,5 @@ export * from './pod-template';
 export * from './high-availability';
 export * from './logging';
 export * from './plugin';
+export * from './metrics';
+export * from './workload-identity';
