@@ -513,7 +513,7 @@ export interface FlinkClusterProps {
   /**
    * Plugins the official image ships in `/opt/flink/opt`, enabled in the JobManager and TaskManagers
    * (`ENABLE_BUILT_IN_PLUGINS`): the file systems, by the exact jar of this Flink version. Metric reporters
-   * are active in every image already. An image whose tag names another release is an error.
+   * are active in every image already (see `prometheus`). An image whose tag names another release is an error.
    *
    * @default - none
    */

@@ -24,7 +24,7 @@ export function resolveDisruptionBudgets(props: FlinkClusterProps, c: {
     }
   }
   if (tm !== undefined && c.mode === DeploymentMode.NATIVE) {
-    throw new Error('\'taskManager.disruptionBudget\' cannot take effect in native mode: the JobManager creates TaskManager pods itself and replaces evicted ones (KubernetesResourceManagerDriver), so no workload a budget counts owns them; use mode: DeploymentMode.STANDALONE, or remove the budget');
+    throw new Error('\'taskManager.disruptionBudget\' cannot take effect in native mode: the JobManager creates TaskManager pods itself and replaces evicted ones (KubernetesResourceManagerDriver), and owns them through its Deployment (Fabric8FlinkKubeClient.setOwnerReference), whose replicas, the JobManagers\', the disruption controller would count as theirs; use mode: DeploymentMode.STANDALONE, or remove the budget');
   }
   return {
     jobManager: jm && maxUnavailable(jm, 'jobManager', 'JobManagers', c.jobManagerReplicas),

@@ -490,7 +490,13 @@ function envOf(config: FlinkConfig, prefix: string): Array<[string, string]> {
  * by Kubernetes, one with a DNS policy host networking overrides is an error, and so is one that declares
  * the metrics port itself.
  */
-function podDefaults(props: FlinkClusterProps, reader: Reader, jmTemplate?: NamedTemplate, tmTemplate?: NamedTemplate, metricsPort?: number): FlinkPod | undefined {
+function podDefaults(
+  props: FlinkClusterProps,
+  reader: Reader,
+  jmTemplate?: NamedTemplate,
+  tmTemplate?: NamedTemplate,
+  metricsPort?: number,
+): FlinkPod | undefined {
   const runAsNonRoot = props.runAsNonRoot ?? true;
   for (const template of [jmTemplate, tmTemplate]) {
     const pod = template ? toFlinkPod(template.json) : undefined;
@@ -502,7 +508,8 @@ function podDefaults(props: FlinkClusterProps, reader: Reader, jmTemplate?: Name
         throw new Error(`${template!.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
       }
     }
-    const clash = metricsPort === undefined ? undefined : (pod?.mainContainer.ports ?? []).find((p: any) => p?.name === METRICS_PORT_NAME || p?.containerPort === metricsPort);
+    const clash = metricsPort === undefined ? undefined
+      : (pod?.mainContainer.ports ?? []).find((p: any) => p?.name === METRICS_PORT_NAME || p?.containerPort === metricsPort);
     if (clash !== undefined) {
       throw new Error(`${template!.where}: the main container declares port '${clash.name}' (${clash.containerPort}), but the Prometheus reporter's port ${metricsPort} is declared as '${METRICS_PORT_NAME}' on every JobManager and TaskManager, and the API server rejects duplicate names; remove it from the template`);
     }
@@ -528,9 +535,8 @@ function occupiedPorts(reader: Reader, ports: { restBindPort: number; rpcPort: n
 /** Where a service account we do not create comes from: its option (typed prop or flinkConfiguration), else the template. */
 function accountSource(config: FlinkConfig, reader: Reader, own: OptionSpec, template?: NamedTemplate): string | undefined {
   for (const option of [own, Options.SERVICE_ACCOUNT]) {
-    const k = reader.key(option);
-    const prop = config.entry(k)?.origin.prop;
-    if (config.isExplicit(k)) return prop === undefined || prop.startsWith('flinkConfiguration') ? where(config.entry(k), k) : `'${prop}'`;
+    const origin = config.entry(reader.key(option))?.origin;
+    if (origin?.explicit) return origin.prop!.startsWith('flinkConfiguration') ? origin.prop : `'${origin.prop}'`;
   }
   return template?.where;
 }

@@ -1,8 +1,8 @@
 import { Size } from 'cdk8s';
 import { explicit, FlinkConfig } from './config';
 import { encodeList, encodeListOfMaps, encodeMap } from './encoding';
-import type { ResolvedToleration } from './model';
 import { PROMETHEUS_REPORTER_FACTORY, PROMETHEUS_REPORTER_NAME, reporterKey } from './metrics';
+import type { ResolvedToleration } from './model';
 import { keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { FlinkClusterProps, FlinkComponentOptions } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
