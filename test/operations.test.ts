@@ -443,7 +443,7 @@ describe('fails on day-2 options that could not take effect', () => {
     const byName = new PodTemplate(c, 'a', { mainContainer: { ports: [{ name: 'metrics', containerPort: 9000 }] } });
     const byNumber = new PodTemplate(c, 'b', { mainContainer: { ports: [{ name: 'prom', containerPort: 9249 }] } });
     expect(() => new FlinkSessionCluster(c, 's1', { version: FlinkVersion.V1_20, clusterId: 'c1', prometheus: {}, podTemplate: byName }))
-      .toThrow("PodTemplate 'test/a': the main container declares port 'metrics' (9000), but the Prometheus reporter's port 9249 is declared as 'metrics' on every JobManager and TaskManager, and the API server rejects duplicate names; remove it from the template");
+      .toThrow("PodTemplate 'test/a': the main container declares port 'metrics' (9000), but every JobManager and TaskManager declares the Prometheus reporter's port 9249 as 'metrics' already (the API server refuses two ports of one name); remove it from the template");
     expect(() => new FlinkSessionCluster(c, 's2', { version: FlinkVersion.V1_20, clusterId: 'c2', prometheus: {}, taskManager: { podTemplate: byNumber } }))
       .toThrow("PodTemplate 'test/b': the main container declares port 'prom' (9249)");
   });

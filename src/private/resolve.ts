@@ -511,7 +511,7 @@ function podDefaults(
     const clash = metricsPort === undefined ? undefined
       : (pod?.mainContainer.ports ?? []).find((p: any) => p?.name === METRICS_PORT_NAME || p?.containerPort === metricsPort);
     if (clash !== undefined) {
-      throw new Error(`${template!.where}: the main container declares port '${clash.name}' (${clash.containerPort}), but the Prometheus reporter's port ${metricsPort} is declared as '${METRICS_PORT_NAME}' on every JobManager and TaskManager, and the API server rejects duplicate names; remove it from the template`);
+      throw new Error(`${template!.where}: the main container declares port '${clash.name}' (${clash.containerPort}), but every JobManager and TaskManager declares the Prometheus reporter's port ${metricsPort} as '${METRICS_PORT_NAME}' already (the API server refuses two ports of one name); remove it from the template`);
     }
   }
   const nonRoot = runAsNonRoot ? nonRootPod() : undefined;
