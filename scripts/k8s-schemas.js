@@ -4,7 +4,10 @@ const { Deployment, StatefulSet } = require('kubernetes-models/apps/v1');
 const { HorizontalPodAutoscaler } = require('kubernetes-models/autoscaling/v2');
 const { ConfigMap, Secret, Service, ServiceAccount } = require('kubernetes-models/v1');
 const { Ingress } = require('kubernetes-models/networking.k8s.io/v1');
+const { PodDisruptionBudget } = require('kubernetes-models/policy/v1');
 const { Role, RoleBinding } = require('kubernetes-models/rbac.authorization.k8s.io/v1');
+// the Prometheus operator's CRDs, on kubernetes-models 4.5.1's base
+const { PodMonitor } = require('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor');
 
 /**
  * Traefik's Middleware CRD has no model package here: the parts we emit, transcribed from its schema
@@ -53,6 +56,8 @@ const MODELS = {
   'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
   'networking.k8s.io/v1/Ingress': Ingress,
   'traefik.io/v1alpha1/Middleware': TraefikMiddleware,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
 };
 
 /** Throws if `obj` is not a valid object of a kind we know; an unknown kind is an error too. */

@@ -4,8 +4,10 @@ import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
 import type { HighAvailability } from './high-availability';
 import type { FlinkLoggingOptions } from './logging';
+import type { PodMonitorOptions, PrometheusReporterOptions } from './metrics';
 import type { FlinkPlugin } from './plugin';
 import type { PodTemplate } from './pod-template';
+import type { WorkloadIdentity } from './workload-identity';
 
 /**
  * When Kubernetes pulls the Flink image (`kubernetes.container.image.pull-policy`).
@@ -34,6 +36,23 @@ export enum RestServiceExposedType {
   LOAD_BALANCER = 'LoadBalancer',
   /** A headless Service: DNS resolves to the JobManager pod IPs. */
   HEADLESS_CLUSTER_IP = 'Headless_ClusterIP',
+}
+
+/**
+ * A PodDisruptionBudget (`policy/v1`) over a component's pods, which limits voluntary evictions such as
+ * node drains. Unready pods can always be evicted (`unhealthyPodEvictionPolicy: AlwaysAllow`), so a
+ * crash-looping pod never blocks a drain.
+ *
+ * @see https://kubernetes.io/docs/tasks/run-application/configure-pdb/
+ */
+export interface DisruptionBudgetOptions {
+  /**
+   * How many of the component's pods an eviction may leave unavailable at once; at least 1 (0 would block
+   * every node drain) and fewer than the pods (or the budget never holds back an eviction).
+   *
+   * @default 1
+   */
+  readonly maxUnavailable?: number;
 }
 
 /**
@@ -124,6 +143,33 @@ export interface FlinkComponentOptions {
    * @default - the cluster's `podTemplate`
    */
   readonly podTemplate?: PodTemplate;
+
+  /**
+   * Annotations of the service account the cluster creates for the component (`<clusterId>-jobmanager` or
+   * `<clusterId>-taskmanager`), e.g. a cloud identity (see also `workloadIdentity`). An error with a
+   * service account you bring: annotate that one yourself.
+   *
+   * @default - none
+   */
+  readonly serviceAccountAnnotations?: { [key: string]: string };
+
+  /**
+   * Labels of the service account the cluster creates for the component, besides its `type` and `app`
+   * labels. An error with a service account you bring.
+   *
+   * @default - the cluster's `type` and `app` labels only
+   */
+  readonly serviceAccountLabels?: { [key: string]: string };
+
+  /**
+   * A PodDisruptionBudget `<clusterId>-jobmanager` or `<clusterId>-taskmanager` over the component's pods.
+   * JobManagers: only with high availability and standby JobManagers (`replicas` ≥ 2) — a budget over a
+   * single JobManager would either block every node drain or hold back nothing. TaskManagers: standalone
+   * mode only (native TaskManager pods are the JobManager's to create and replace).
+   *
+   * @default - no budget
+   */
+  readonly disruptionBudget?: DisruptionBudgetOptions;
 }
 
 /**
@@ -467,7 +513,7 @@ export interface FlinkClusterProps {
   /**
    * Plugins the official image ships in `/opt/flink/opt`, enabled in the JobManager and TaskManagers
    * (`ENABLE_BUILT_IN_PLUGINS`): the file systems, by the exact jar of this Flink version. Metric reporters
-   * are active in every image already. An image whose tag names another release is an error.
+   * are active in every image already (see `prometheus`). An image whose tag names another release is an error.
    *
    * @default - none
    */
@@ -552,5 +598,34 @@ export interface FlinkClusterProps {
    * @default true
    */
   readonly runAsNonRoot?: boolean;
+
+  /**
+   * Flink's Prometheus reporter on the JobManager and every TaskManager, with its port declared on their
+   * main containers as `metrics` (native TaskManagers get it through the pod template shipped in
+   * `pod-template-<clusterId>`). The same `metrics.reporter.<name>.*` keys in `flinkConfiguration` do the
+   * same; other reporters are configured there.
+   *
+   * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/metric_reporters/#prometheus
+   * @default - no Prometheus reporter, unless `flinkConfiguration` configures one
+   */
+  readonly prometheus?: PrometheusReporterOptions;
+
+  /**
+   * A PodMonitor `<clusterId>` (`monitoring.coreos.com/v1`) that scrapes the Prometheus reporter of every
+   * JobManager and TaskManager pod of the cluster; needs the Prometheus operator's CRDs and a Prometheus
+   * reporter (`prometheus`, or its keys in `flinkConfiguration`).
+   *
+   * @default - no PodMonitor
+   */
+  readonly podMonitor?: PodMonitorOptions;
+
+  /**
+   * A cloud identity for the JobManager and TaskManager pods, through the service accounts the cluster
+   * creates: EKS IRSA, GKE Workload Identity Federation or Microsoft Entra Workload ID. An error with a
+   * service account you bring (`serviceAccount`, `taskManager.serviceAccount`): annotate that one yourself.
+   *
+   * @default - the pods' cloud identity is the node's
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
 }
 

@@ -4,9 +4,10 @@ import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
 import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
-import { commonLabels } from './private/pod';
+import { commonLabels, jobManagerSelector, taskManagerSelector } from './private/pod';
 import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
 import { renderNative } from './private/render/native';
+import { renderOperations } from './private/render/operations';
 import { renderStandalone } from './private/render/standalone';
 import { DeploymentTarget, resolveCluster, ResolvedCluster } from './private/resolve';
 import { RbacBinding } from './rbac-binding';
@@ -74,6 +75,18 @@ export abstract class FlinkCluster extends Construct {
   public readonly taskManagerService?: ApiObject;
   /** Standalone mode with `taskManager.autoscaling`: the TaskManagers' HorizontalPodAutoscaler. */
   public readonly taskManagerAutoscaler?: ApiObject;
+  /** With `podMonitor`: the PodMonitor `<clusterId>`. */
+  public readonly podMonitor?: ApiObject;
+  /** With `jobManager.disruptionBudget`: the PodDisruptionBudget `<clusterId>-jobmanager`. */
+  public readonly jobManagerDisruptionBudget?: ApiObject;
+  /** With `taskManager.disruptionBudget`: the PodDisruptionBudget `<clusterId>-taskmanager`. */
+  public readonly taskManagerDisruptionBudget?: ApiObject;
+  /**
+   * The port of the Prometheus reporter (`metrics.reporter.<name>.port`), which every JobManager and
+   * TaskManager main container declares as `metrics`; undefined without a Prometheus reporter or with host
+   * networking.
+   */
+  public readonly metricsPort?: number;
   /**
    * The RBAC created for the cluster's own service accounts (none for service accounts you bring, and none
    * in standalone mode without Kubernetes high availability, whose pods never call the API).
@@ -120,11 +133,10 @@ export abstract class FlinkCluster extends Construct {
 
     this.jobManagerServiceAccountName = r.jobManager.serviceAccount;
     this.taskManagerServiceAccountName = r.taskManager.serviceAccount;
-    // a native JobManager calls the API always; standalone pods only for Kubernetes HA, TaskManagers only
-    // for its leader retrieval: no token otherwise
-    const jobManagerToken = r.mode === DeploymentMode.NATIVE || r.kubernetesHighAvailability;
-    if (r.createJobManagerServiceAccount) this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, jobManagerToken);
-    if (r.createTaskManagerServiceAccount) this.createServiceAccount('TaskManagerServiceAccount', r.taskManager.serviceAccount, r.kubernetesHighAvailability);
+    this.metricsPort = r.metricsPort;
+    const operations = renderOperations(r);
+    object('JobManagerServiceAccount', operations.jobManagerServiceAccount);
+    object('TaskManagerServiceAccount', operations.taskManagerServiceAccount);
     const needsRights = this.jobManagerPolicyRules.length > 0 || this.taskManagerPolicyRules.length > 0;
     if ((r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) && needsRights) {
       this.rbac = new RbacBinding(this, 'Rbac', {
@@ -133,6 +145,52 @@ export abstract class FlinkCluster extends Construct {
         bindTaskManager: r.createTaskManagerServiceAccount,
       });
     }
+    this.podMonitor = object('PodMonitor', operations.podMonitor);
+    this.jobManagerDisruptionBudget = object('JobManagerDisruptionBudget', operations.jobManagerDisruptionBudget);
+    this.taskManagerDisruptionBudget = object('TaskManagerDisruptionBudget', operations.taskManagerDisruptionBudget);
+  }
+
+  /**
+   * The labels that select every pod of this cluster, JobManagers and TaskManagers: `type` (Flink's for
+   * native clusters, the Flink Kubernetes operator's for standalone ones) and `app: <clusterId>`
+   * (`KubernetesUtils.getCommonLabels`), e.g. for a PodMonitor's `selector.matchLabels`.
+   */
+  public get podSelectorLabels(): { [key: string]: string } {
+    return commonLabels(this);
+  }
+
+  /**
+   * The labels that select exactly the JobManager pods (`KubernetesUtils.getJobManagerSelectors`): the
+   * selector of the JobManager Deployment and its Services, e.g. for a PodDisruptionBudget.
+   */
+  public get jobManagerPodSelectorLabels(): { [key: string]: string } {
+    return jobManagerSelector(this);
+  }
+
+  /**
+   * The labels that select exactly the TaskManager pods (`KubernetesUtils.getTaskManagerSelectors`): those
+   * the JobManager gives native TaskManager pods, and the standalone TaskManager workload's selector.
+   */
+  public get taskManagerPodSelectorLabels(): { [key: string]: string } {
+    return taskManagerSelector(this);
+  }
+
+  /**
+   * Every pod of this cluster in its namespace, as cdk8s-plus selects pods: a `NetworkPolicy`'s `selector`
+   * or a rule's `peer` (created on first use).
+   */
+  public get pods(): kplus.Pods {
+    return this.podsRef('Pods', commonLabels(this));
+  }
+
+  /** The JobManager pods in the cluster's namespace, as cdk8s-plus selects pods (created on first use). */
+  public get jobManagerPods(): kplus.Pods {
+    return this.podsRef('JobManagerPods', jobManagerSelector(this));
+  }
+
+  /** The TaskManager pods in the cluster's namespace, as cdk8s-plus selects pods (created on first use). */
+  public get taskManagerPods(): kplus.Pods {
+    return this.podsRef('TaskManagerPods', taskManagerSelector(this));
   }
 
   /** The namespaced API rights the JobManager needs with this cluster's options (reference §6.4). */
@@ -180,14 +238,10 @@ export abstract class FlinkCluster extends Construct {
     return (this.node.tryFindChild(id) as kplus.IServiceAccount | undefined) ?? kplus.ServiceAccount.fromServiceAccountName(this, id, name);
   }
 
-  private createServiceAccount(id: string, name: string, automountToken: boolean): void {
-    // a plain object: cdk8s-plus' ServiceAccount adds constructs and work per cluster that a fixed manifest
-    // does not need
-    new ApiObject(this, id, {
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: { name, namespace: this.namespace, labels: commonLabels(this) },
-      automountServiceAccountToken: automountToken,
-    } as ApiObjectProps);
+  // with the namespace, so that a peer in another namespace's policy selects these pods, not its own namespace's
+  private podsRef(id: string, labels: Record<string, string>): kplus.Pods {
+    const namespaces = (this.node.tryFindChild('PodsNamespace') as kplus.Namespaces | undefined)
+      ?? kplus.Namespaces.select(this, 'PodsNamespace', { names: [this.namespace] });
+    return (this.node.tryFindChild(id) as kplus.Pods | undefined) ?? kplus.Pods.select(this, id, { labels, namespaces });
   }
 }

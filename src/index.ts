@@ -12,3 +12,5 @@ export * from './high-availability';
 export * from './logging';
 export * from './plugin';
 export * from './ingress';
+export * from './metrics';
+export * from './workload-identity';

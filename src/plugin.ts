@@ -54,7 +54,7 @@ export class FlinkPlugin {
    */
   public jarFor(version: FlinkVersion): string {
     if (/^flink-metrics-|^flink-external-resource-gpu$/.test(this.artifactId)) {
-      throw new Error(`FlinkPlugin '${this.artifactId}': every Flink image already has it in /opt/flink/plugins, active without ENABLE_BUILT_IN_PLUGINS (which would exit with "Plugin … does not exist."); remove it and configure it with flinkConfiguration (e.g. metrics.reporter.<name>.factory.class)`);
+      throw new Error(`FlinkPlugin '${this.artifactId}': every Flink image already has it in /opt/flink/plugins, active without ENABLE_BUILT_IN_PLUGINS (which would exit with "Plugin … does not exist."); remove it and configure it with flinkConfiguration (e.g. metrics.reporter.<name>.factory.class), or for Prometheus with 'prometheus'`);
     }
     if (!OPT_PLUGINS.includes(this.artifactId)) {
       throw new Error(`FlinkPlugin '${this.artifactId}' is not in /opt/flink/opt of Flink ${version.minorVersion}, which ships ${OPT_PLUGINS.join(', ')}; for a plugin of your own image, set ENABLE_BUILT_IN_PLUGINS through the components' env`);

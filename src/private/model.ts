@@ -97,6 +97,26 @@ export interface ResolvedStandalone {
   readonly taskManagerPodTemplate: FlinkPod;
 }
 
+/** A PodMonitor over the cluster's pods. */
+export interface ResolvedPodMonitor {
+  /** the PodMonitor's own labels besides the cluster's, for the Prometheus resource's selector */
+  readonly labels: Record<string, string>;
+  /** a Prometheus duration, e.g. `30s` */
+  readonly interval?: string;
+}
+
+/** PodDisruptionBudgets over a component's pods: `maxUnavailable` of each, if any. */
+export interface ResolvedDisruptionBudgets {
+  readonly jobManager?: number;
+  readonly taskManager?: number;
+}
+
+/** What a service account we create carries besides the cluster's common labels. */
+export interface ResolvedServiceAccountMetadata {
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+}
+
 /** The immutable result of resolving a cluster's props: everything the renderers need. */
 export interface ResolvedCluster {
   readonly mode: DeploymentMode;
@@ -149,6 +169,15 @@ export interface ResolvedCluster {
   readonly createJobManagerServiceAccount: boolean;
   /** whether the TaskManagers' service account is ours to create */
   readonly createTaskManagerServiceAccount: boolean;
+  /** labels and annotations of the service accounts we create (cloud identities) */
+  readonly serviceAccountMetadata: { readonly jobManager: ResolvedServiceAccountMetadata; readonly taskManager: ResolvedServiceAccountMetadata };
+  /**
+   * the Prometheus reporter's port, declared as `metrics` on every JobManager and TaskManager main container;
+   * undefined without a Prometheus reporter or with host networking (where Flink declares no ports)
+   */
+  readonly metricsPort?: number;
+  readonly podMonitor?: ResolvedPodMonitor;
+  readonly disruptionBudgets: ResolvedDisruptionBudgets;
   /** standalone mode only */
   readonly standalone?: ResolvedStandalone;
 }

@@ -128,6 +128,7 @@ export const Options = {
   NODE_NAME_LABEL: opt('kubernetes.node-name-label'),
   SCHEDULER_MODE: opt('scheduler-mode'),
   TM_WORKING_DIR: opt('process.taskmanager.working-dir'),
+  METRICS_REPORTERS: opt('metrics.reporters'),
 } as const;
 
 /** Prefixes of per-variable environment options (`C/ResourceManagerOptions`). */

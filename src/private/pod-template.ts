@@ -135,13 +135,21 @@ export function toFlinkPod(json: Json): FlinkPod {
   };
 }
 
-/** Layers `defaults` under a pod: the pod's own security contexts win field by field. */
+/**
+ * Layers `defaults` under a pod: the pod's own security contexts win field by field; the defaults' ports
+ * (the reporter's `metrics` port) follow the pod's own, and Flink appends its ports after both.
+ */
 export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
   const merge = (base: Json | undefined, own: Json | undefined) => (base || own ? { ...base, ...own } : undefined);
+  const ports = [...(pod.mainContainer.ports ?? []), ...(defaults.mainContainer.ports ?? [])];
   return {
     metadata: pod.metadata,
     spec: { ...pod.spec, securityContext: merge(defaults.spec.securityContext, pod.spec.securityContext) },
-    mainContainer: { ...pod.mainContainer, securityContext: merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext) },
+    mainContainer: {
+      ...pod.mainContainer,
+      securityContext: merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext),
+      ports: ports.length > 0 ? ports : undefined,
+    },
   };
 }
 

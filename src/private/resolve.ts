@@ -4,9 +4,12 @@ import {
 } from './checks';
 import { explicit, FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
+import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
+import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
+import { METRICS_PORT_NAME, OccupiedPort, prometheusMetricsPort, resolvePodMonitor } from './metrics';
 import {
   DeploymentTarget, ResolvedCluster, ResolvedComponent, ResolvedJobManager, ResolvedOwnerReference, ResolvedSecretKeyRef,
   ResolvedTaskManager, ResolvedToleration,
@@ -126,6 +129,10 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const createTaskManagerServiceAccount = explicitTmAccount === undefined && tmTemplateAccount === undefined;
   if (createJobManagerServiceAccount) config.set(key(Options.JM_SERVICE_ACCOUNT), jmServiceAccount);
   if (createTaskManagerServiceAccount) config.set(key(Options.TM_SERVICE_ACCOUNT), tmServiceAccount);
+  const accountMetadata = serviceAccountMetadata(props,
+    { component: 'jobManager', name: jmServiceAccount, create: createJobManagerServiceAccount, from: accountSource(config, reader, Options.JM_SERVICE_ACCOUNT, jmTemplate) },
+    { component: 'taskManager', name: tmServiceAccount, create: createTaskManagerServiceAccount, from: accountSource(config, reader, Options.TM_SERVICE_ACCOUNT, tmTemplate) });
+  addIdentityPodLabels(config, reader, props);
 
   const jobManager = jobManagerParameters(config, reader, highAvailability, jmServiceAccount, jmTemplate);
   const policy = imagePullPolicy(reader, jobManager.template, jmTemplate, tmTemplate);
@@ -155,7 +162,9 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
 
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
-  const defaults = podDefaults(props, reader, jmTemplate, tmTemplate);
+  const metricsPort = prometheusMetricsPort(config, reader, props, { hostNetwork, occupied: occupiedPorts(reader, ports) });
+  const podMonitor = resolvePodMonitor(props);
+  const defaults = podDefaults(props, reader, jmTemplate, tmTemplate, metricsPort);
   const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
   const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
   let taskManagerPodTemplate: string | undefined;
@@ -174,6 +183,12 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       runAsNonRoot: defaults !== undefined,
     })
     : undefined;
+  const disruptionBudgets = resolveDisruptionBudgets(props, {
+    mode,
+    highAvailability,
+    jobManagerReplicas: jobManager.parameters.replicas,
+    taskManagerReplicas: standalone?.taskManagerReplicas ?? standalone?.autoscaling?.maxReplicas,
+  });
 
   const resolved: ResolvedCluster = {
     mode,
@@ -212,6 +227,10 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     taskManagerPodTemplate,
     createJobManagerServiceAccount,
     createTaskManagerServiceAccount,
+    serviceAccountMetadata: accountMetadata,
+    metricsPort,
+    podMonitor,
+    disruptionBudgets,
     standalone,
   };
   checkPodTemplates(resolved, reader, jmTemplate, tmTemplate);
@@ -473,10 +492,19 @@ function envOf(config: FlinkConfig, prefix: string): Array<[string, string]> {
 }
 
 /**
- * The non-root defaults layered under the templates, when `runAsNonRoot` (default on); a template that runs
- * as root would be refused by Kubernetes, and one with a DNS policy host networking overrides is an error.
+ * What the cluster layers under the pod templates: the non-root defaults when `runAsNonRoot` (default on),
+ * and the Prometheus reporter's `metrics` port, so that native TaskManagers get it through the shipped
+ * template as the JobManager and standalone TaskManagers do. A template that runs as root would be refused
+ * by Kubernetes, one with a DNS policy host networking overrides is an error, and so is one that declares
+ * the metrics port itself.
  */
-function podDefaults(props: FlinkClusterProps, reader: Reader, jmTemplate?: NamedTemplate, tmTemplate?: NamedTemplate): FlinkPod | undefined {
+function podDefaults(
+  props: FlinkClusterProps,
+  reader: Reader,
+  jmTemplate?: NamedTemplate,
+  tmTemplate?: NamedTemplate,
+  metricsPort?: number,
+): FlinkPod | undefined {
   const runAsNonRoot = props.runAsNonRoot ?? true;
   for (const template of [jmTemplate, tmTemplate]) {
     const pod = template ? toFlinkPod(template.json) : undefined;
@@ -488,8 +516,37 @@ function podDefaults(props: FlinkClusterProps, reader: Reader, jmTemplate?: Name
         throw new Error(`${template!.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
       }
     }
+    const clash = metricsPort === undefined ? undefined
+      : (pod?.mainContainer.ports ?? []).find((p: any) => p?.name === METRICS_PORT_NAME || p?.containerPort === metricsPort);
+    if (clash !== undefined) {
+      throw new Error(`${template!.where}: the main container declares port '${clash.name}' (${clash.containerPort}), but every JobManager and TaskManager declares the Prometheus reporter's port ${metricsPort} as '${METRICS_PORT_NAME}' already (the API server refuses two ports of one name); remove it from the template`);
+    }
   }
-  return runAsNonRoot ? nonRootPod() : undefined;
+  const nonRoot = runAsNonRoot ? nonRootPod() : undefined;
+  if (metricsPort === undefined) return nonRoot;
+  const base = nonRoot ?? emptyPod();
+  return { ...base, mainContainer: { ...base.mainContainer, ports: [{ name: METRICS_PORT_NAME, containerPort: metricsPort }] } };
+}
+
+/** The ports the Prometheus reporter would share a pod with: the JobManager's and the TaskManagers' own. */
+function occupiedPorts(reader: Reader, ports: { restBindPort: number; rpcPort: number; blobPort: number; tmRpcPort: number }): OccupiedPort[] {
+  const dataPort = reader.string(Options.TASKMANAGER_DATA_PORT)?.trim();
+  return [
+    { port: ports.restBindPort, what: 'the JobManager\'s REST endpoint (rest.bind-port)' },
+    { port: ports.rpcPort, what: 'the JobManager\'s RPC endpoint (jobmanager.rpc.port)' },
+    { port: ports.blobPort, what: 'the JobManager\'s blob server (blob.server.port)' },
+    { port: ports.tmRpcPort, what: 'the TaskManager\'s RPC endpoint (taskmanager.rpc.port)' },
+    ...(dataPort !== undefined && /^\d+$/.test(dataPort) ? [{ port: Number(dataPort), what: 'the TaskManager\'s data exchange (taskmanager.data.port)' }] : []),
+  ];
+}
+
+/** Where a service account we do not create comes from: its option (typed prop or flinkConfiguration), else the template. */
+function accountSource(config: FlinkConfig, reader: Reader, own: OptionSpec, template?: NamedTemplate): string | undefined {
+  for (const option of [own, Options.SERVICE_ACCOUNT]) {
+    const origin = config.entry(reader.key(option))?.origin;
+    if (origin?.explicit) return origin.prop!.startsWith('flinkConfiguration') ? origin.prop : `'${origin.prop}'`;
+  }
+  return template?.where;
 }
 
 function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleration[] {

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { explicit, FlinkConfig } from './config';
 import { encodeList, encodeListOfMaps, encodeMap } from './encoding';
+import { PROMETHEUS_REPORTER_FACTORY, PROMETHEUS_REPORTER_NAME, reporterKey } from './metrics';
 import type { ResolvedToleration } from './model';
 import { keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { FlinkClusterProps, FlinkComponentOptions } from '../cluster-options';
@@ -143,6 +144,17 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
     if (value === undefined) continue;
     requireVersion(version, FlinkVersion.V1_17, prop, `${option.key} (FLINK-30713)`);
     set(option, String(value), prop);
+  }
+  if (props.prometheus !== undefined) {
+    // the keys of Flink's documented example: metrics.reporter.prom.factory.class (and .port)
+    set({ key: reporterKey(PROMETHEUS_REPORTER_NAME, 'factory.class') }, PROMETHEUS_REPORTER_FACTORY, 'prometheus');
+    const port = props.prometheus.port;
+    if (port !== undefined) {
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        throw new Error(`'prometheus.port' is ${port}: expected a whole port number from 1 to 65535, e.g. 9249`);
+      }
+      set({ key: reporterKey(PROMETHEUS_REPORTER_NAME, 'port') }, String(port), 'prometheus.port');
+    }
   }
   const maxRequests = props.kubernetesClient?.maxConcurrentRequests;
   if (maxRequests !== undefined) {
