@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
 import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
+import { callsKubernetesApi } from './private/decorators/service-account-token-decorator';
 import { commonLabels } from './private/pod';
 import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
 import { renderNative } from './private/render/native';
@@ -74,6 +75,10 @@ export abstract class FlinkCluster extends Construct {
   public readonly taskManagerService?: ApiObject;
   /** Standalone mode with `taskManager.autoscaling`: the TaskManagers' HorizontalPodAutoscaler. */
   public readonly taskManagerAutoscaler?: ApiObject;
+  /** The JobManager pods' ingress NetworkPolicy `<clusterId>-jobmanager`, unless `networkPolicy` turns it off. */
+  public readonly jobManagerNetworkPolicy?: ApiObject;
+  /** The TaskManager pods' ingress NetworkPolicy `<clusterId>-taskmanager`, unless `networkPolicy` turns it off. */
+  public readonly taskManagerNetworkPolicy?: ApiObject;
   /**
    * The RBAC created for the cluster's own service accounts (none for service accounts you bring, and none
    * in standalone mode without Kubernetes high availability, whose pods never call the API).
@@ -113,17 +118,21 @@ export abstract class FlinkCluster extends Construct {
     this.taskManagerWorkload = object('TaskManager', objects.taskManager);
     this.taskManagerService = object('TaskManagerService', objects.taskManagerService);
     this.taskManagerAutoscaler = object('TaskManagerAutoscaler', objects.taskManagerAutoscaler);
+    this.jobManagerNetworkPolicy = object('JobManagerNetworkPolicy', objects.jobManagerNetworkPolicy);
+    this.taskManagerNetworkPolicy = object('TaskManagerNetworkPolicy', objects.taskManagerNetworkPolicy);
     this.restServiceName = this.restService.name;
     this.configMapName = this.configMap.name;
     this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;
 
     this.jobManagerServiceAccountName = r.jobManager.serviceAccount;
     this.taskManagerServiceAccountName = r.taskManager.serviceAccount;
-    // a native JobManager calls the API always; standalone pods only for Kubernetes HA, TaskManagers only
-    // for its leader retrieval: no token otherwise
-    const jobManagerToken = r.mode === DeploymentMode.NATIVE || r.kubernetesHighAvailability;
-    if (r.createJobManagerServiceAccount) this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, jobManagerToken);
-    if (r.createTaskManagerServiceAccount) this.createServiceAccount('TaskManagerServiceAccount', r.taskManager.serviceAccount, r.kubernetesHighAvailability);
+    // no token where the API is not called; the pods say the same (their own field wins over the account's)
+    if (r.createJobManagerServiceAccount) {
+      this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, callsKubernetesApi(r, 'jobmanager'));
+    }
+    if (r.createTaskManagerServiceAccount) {
+      this.createServiceAccount('TaskManagerServiceAccount', r.taskManager.serviceAccount, callsKubernetesApi(r, 'taskmanager'));
+    }
     const needsRights = this.jobManagerPolicyRules.length > 0 || this.taskManagerPolicyRules.length > 0;
     if ((r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) && needsRights) {
       this.rbac = new RbacBinding(this, 'Rbac', {

@@ -51,6 +51,8 @@ describe.each([
       `Service/${ID}-rest`,
       `ConfigMap/flink-config-${ID}`,
       `Deployment/${ID}-taskmanager`,
+      `NetworkPolicy/${ID}-jobmanager`,
+      `NetworkPolicy/${ID}-taskmanager`,
       `ServiceAccount/${ID}-jobmanager`,
       `ServiceAccount/${ID}-taskmanager`,
     ]);
@@ -198,7 +200,7 @@ describe('standalone TaskManagers', () => {
     const pod = tm.spec.template;
     expect(tm.metadata.labels).toStrictEqual({ team: 'data', type: 'flink-standalone-kubernetes', app: ID, component: 'taskmanager' });
     expect(pod.metadata.labels.team).toBe('data');
-    expect(pod.metadata.annotations).toStrictEqual({ 'example.com/owner': 'data' });
+    expect(pod.metadata.annotations).toStrictEqual({ 'example.com/owner': 'data', 'cdk8s-flink.dev/config-hash': expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(pod.spec.nodeSelector).toStrictEqual({ pool: 'flink' });
     expect(pod.spec.tolerations).toStrictEqual([{ key: 'flink', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(pod.spec.imagePullSecrets).toStrictEqual([{ name: 'registry' }]);
