@@ -74,7 +74,7 @@ const policiesOf = (manifests: any[]) => manifests.filter(m => m.kind === 'Netwo
 function paths(manifests: any[], mode: DeploymentMode, ports: number[], extra: Record<string, Pod> = {}): string[] {
   const type = mode === DeploymentMode.NATIVE ? 'flink-native-kubernetes' : 'flink-standalone-kubernetes';
   const jm: Pod = { namespace: NS, labels: { type, app: ID, component: 'jobmanager', team: 'data' } };
-  const tm: Pod = { namespace: NS, labels: { type, app: ID, component: 'taskmanager', 'pod-template-hash': 'x' } };
+  const tm: Pod = { namespace: NS, labels: { type, 'app': ID, 'component': 'taskmanager', 'pod-template-hash': 'x' } };
   const sources: Record<string, Pod> = {
     'jobmanager': jm,
     'taskmanager': tm,
@@ -158,8 +158,13 @@ describe('ports: the ones the processes listen on', () => {
   test('ports set by the user are the ones opened: rest.bind-port (what the REST Service targets), not rest.port', () => {
     const { manifests } = session({
       flinkConfiguration: {
-        'jobmanager.rpc.port': '7123', 'blob.server.port': '7124', 'rest.port': '9081', 'rest.bind-port': '7081',
-        'taskmanager.rpc.port': '7122', 'taskmanager.data.port': '7121', 'metrics.internal.query-service.port': '7126',
+        'jobmanager.rpc.port': '7123',
+        'blob.server.port': '7124',
+        'rest.port': '9081',
+        'rest.bind-port': '7081',
+        'taskmanager.rpc.port': '7122',
+        'taskmanager.data.port': '7121',
+        'metrics.internal.query-service.port': '7126',
       },
     });
     const found = paths(manifests, DeploymentMode.NATIVE, [7121, 7122, 7123, 7124, 7126, 7081, 9081, 6121, 6123, 6126]);

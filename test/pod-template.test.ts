@@ -235,7 +235,7 @@ describe('merged with Flink (reference §4.5, §4.6)', () => {
     });
     const spec = find(synth(c), 'Deployment', ID).spec.template;
     expect(spec.metadata.labels).toStrictEqual({ tier: 'streaming', team: 'data', type: 'flink-native-kubernetes', app: ID, component: 'jobmanager' });
-    expect(spec.metadata.annotations).toStrictEqual({ note: 'x', 'cdk8s-flink.dev/config-hash': expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(spec.metadata.annotations).toStrictEqual({ 'note': 'x', 'cdk8s-flink.dev/config-hash': expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(spec.spec.nodeSelector).toStrictEqual({ zone: 'a', pool: 'flink' });
     expect(spec.spec.tolerations).toStrictEqual([{ key: 'b', operator: 'Exists' }, { key: 'a', operator: 'Exists' }]);
     expect(spec.spec.imagePullSecrets).toStrictEqual([{ name: 'template-registry' }, { name: 'flink-registry' }]);

@@ -85,17 +85,17 @@ export function resolveNetworkPolicy(
   const taskManagerRpcPort = port(Options.TASKMANAGER_RPC_BIND_PORT, facts.tmRpcPort) ?? facts.tmRpcPort;
   const dataListenPort = port(Options.TASKMANAGER_DATA_BIND_PORT, dataPort) ?? dataPort;
 
-  const jobManagerRpcKey = reader.string(Options.JOBMANAGER_RPC_BIND_PORT) !== undefined ? Options.JOBMANAGER_RPC_BIND_PORT
-    : haPort !== undefined ? Options.HA_JOBMANAGER_PORT : Options.JOBMANAGER_RPC_PORT;
+  // the option a listening port comes from, for messages: the bind port where set
+  const from = (bind: OptionSpec, fallback: OptionSpec) => (reader.string(bind) !== undefined ? bind : fallback);
   checkDistinct(config, reader, 'JobManager', [
-    [jobManagerRpcKey, jobManagerRpcPort],
+    [from(Options.JOBMANAGER_RPC_BIND_PORT, haPort !== undefined ? Options.HA_JOBMANAGER_PORT : Options.JOBMANAGER_RPC_PORT), jobManagerRpcPort],
     [Options.BLOB_SERVER_PORT, facts.blobPort],
-    [reader.string(Options.REST_BIND_PORT) !== undefined ? Options.REST_BIND_PORT : Options.REST_PORT, facts.restBindPort],
+    [from(Options.REST_BIND_PORT, Options.REST_PORT), facts.restBindPort],
     [Options.QUERY_SERVICE_PORT, queryServicePort],
   ]);
   checkDistinct(config, reader, 'TaskManager', [
-    [reader.string(Options.TASKMANAGER_RPC_BIND_PORT) !== undefined ? Options.TASKMANAGER_RPC_BIND_PORT : Options.TASKMANAGER_RPC_PORT, taskManagerRpcPort],
-    [reader.string(Options.TASKMANAGER_DATA_BIND_PORT) !== undefined ? Options.TASKMANAGER_DATA_BIND_PORT : Options.TASKMANAGER_DATA_PORT, dataListenPort],
+    [from(Options.TASKMANAGER_RPC_BIND_PORT, Options.TASKMANAGER_RPC_PORT), taskManagerRpcPort],
+    [from(Options.TASKMANAGER_DATA_BIND_PORT, Options.TASKMANAGER_DATA_PORT), dataListenPort],
     [Options.QUERY_SERVICE_PORT, queryServicePort],
   ]);
 

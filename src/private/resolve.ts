@@ -3,8 +3,8 @@ import {
   checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, validateClusterId,
 } from './checks';
 import { explicit, FlinkConfig, where } from './config';
-import { Reader } from './config-reader';
 import { checkConfigHashAnnotation } from './config-hash';
+import { Reader } from './config-reader';
 import { callsKubernetesApi } from './decorators/service-account-token-decorator';
 import { distributionDefaults } from './distribution';
 import { logConfigFiles } from './log-config';
@@ -172,8 +172,8 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     // Flink keeps the template's automountServiceAccountToken (InitTaskManagerDecorator does not set it), and
     // the pod's field wins over the account's: TaskManagers mount a token exactly for Kubernetes HA
     const token = callsKubernetesApi({ mode, kubernetesHighAvailability }, 'taskmanager');
-    const tmDefaults = defaults ?? emptyPod();
-    taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, { ...tmDefaults, spec: { ...tmDefaults.spec, automountServiceAccountToken: token } });
+    const base = defaults ?? emptyPod();
+    taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, { ...base, spec: { ...base.spec, automountServiceAccountToken: token } });
     config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
   }
   const standalone = mode === DeploymentMode.STANDALONE
