@@ -33,12 +33,29 @@ export function configHash(cluster: ResolvedCluster): string {
   const keys = SERVICE_METADATA.map(o => keyOf(o, cluster.version.ordinal));
   // a map option is also read from prefixed keys (`<key>.<mapKey>`)
   const serviceMetadata = (key: string) => keys.some(k => key === k || key.startsWith(`${k}.`));
-  const read = {
-    [cluster.version.configFileName]: cluster.config.sorted().filter(e => !serviceMetadata(e.key)).map(e => [e.key, e.value]),
-    logFiles: cluster.logFiles,
-    taskManagerPodTemplate: cluster.taskManagerPodTemplate ?? null,
-  };
-  return createHash('sha256').update(JSON.stringify(read)).digest('hex');
+  // every string prefixed with its length, so that no two inputs read the same; the files are the same for many
+  // clusters, so each stands for its digest, computed once
+  const field = (s: string) => `${s.length}:${s}`;
+  let text = field(cluster.version.configFileName);
+  for (const e of cluster.config.sorted()) {
+    if (!serviceMetadata(e.key)) text += field(e.key) + field(e.value);
+  }
+  for (const [name, content] of cluster.logFiles) text += field(name) + digest(content);
+  if (cluster.taskManagerPodTemplate !== undefined) text += field('taskmanager-pod-template') + digest(cluster.taskManagerPodTemplate);
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Digests of recent files; bounded, as a process may build clusters from endless distinct templates. */
+const digests = new Map<string, string>();
+
+function digest(text: string): string {
+  let value = digests.get(text);
+  if (value === undefined) {
+    if (digests.size >= 64) digests.clear();
+    value = createHash('sha256').update(text).digest('hex');
+    digests.set(text, value);
+  }
+  return value;
 }
 
 /** The pod with the hash annotation, after the annotations Flink puts on it. */
