@@ -282,9 +282,9 @@ describe('off', () => {
 describe('NetworkPolicy errors: each names the prop, the value and the fix', () => {
   test('fails on a policy asked for with host networking', () => {
     fails(() => session({ hostNetwork: true, networkPolicy: { enabled: true } }),
-      '\'networkPolicy\' asks for NetworkPolicies, but hostNetwork turns on host networking: no NetworkPolicy applies to host-network pods');
+      '\'networkPolicy.enabled\' is true, but hostNetwork turns on host networking: no NetworkPolicy applies to host-network pods, and Flink binds them to random ports (KubernetesEntrypointUtils.loadConfiguration); remove \'networkPolicy\', or turn host networking off');
     fails(() => session({ flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, networkPolicy: { restPeers: [] } }),
-      '\'networkPolicy\' asks for NetworkPolicies, but flinkConfiguration[\'kubernetes.hostnetwork.enabled\'] turns on host networking');
+      '\'networkPolicy.restPeers\' is set, but flinkConfiguration[\'kubernetes.hostnetwork.enabled\'] turns on host networking');
   });
 
   test('fails on restPeers next to enabled: false, which would be silently dropped', () => {

@@ -48,7 +48,8 @@ export function resolveNetworkPolicy(
   reader: Reader,
   facts: NetworkPolicyFacts,
 ): ResolvedNetworkPolicy | undefined {
-  const asked = options?.enabled === true || options?.restPeers !== undefined;
+  const asked = options?.enabled === true ? '\'networkPolicy.enabled\' is true'
+    : options?.restPeers !== undefined ? '\'networkPolicy.restPeers\' is set' : undefined;
   if (options?.enabled === false) {
     if (options.restPeers !== undefined) {
       throw new Error('\'networkPolicy.restPeers\' has no effect with \'networkPolicy.enabled: false\': no NetworkPolicy is created; remove one of them');
@@ -56,9 +57,9 @@ export function resolveNetworkPolicy(
     return undefined;
   }
   if (facts.hostNetwork) {
-    if (!asked) return undefined;
+    if (asked === undefined) return undefined;
     const by = where(config.entry(reader.key(Options.HOST_NETWORK)), reader.key(Options.HOST_NETWORK));
-    throw new Error(`'networkPolicy' asks for NetworkPolicies, but ${by} turns on host networking: no NetworkPolicy applies to host-network pods, and Flink binds them to random ports (KubernetesEntrypointUtils.loadConfiguration); remove 'networkPolicy', or turn host networking off`);
+    throw new Error(`${asked}, but ${by} turns on host networking: no NetworkPolicy applies to host-network pods, and Flink binds them to random ports (KubernetesEntrypointUtils.loadConfiguration); remove 'networkPolicy', or turn host networking off`);
   }
 
   const port = (option: OptionSpec, example: number): number | undefined => {

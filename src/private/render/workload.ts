@@ -23,10 +23,10 @@ export interface ClusterObjects {
 /**
  * The JobManager Deployment's update strategy. Kubernetes' default RollingUpdate (25 % surge, rounded up)
  * starts the new JobManager before the old one stops: without high availability two JobManagers of one
- * cluster would run at once, each running the application's `main()` and serving behind the same Services
- * (job lifecycle reference §10.2), so the old one is stopped first. With high availability the new one waits
- * as a standby until the old one gives up leadership, so the default's overlap is harmless and shortens the
- * handover; it is kept.
+ * cluster would run at once, both behind the same Services and, in an application cluster, both running the
+ * application's `main()` (job lifecycle reference §10.2), so the old one is stopped first. With high
+ * availability the new one waits as a standby until the old one gives up leadership, so the default's
+ * overlap is harmless and shortens the handover; it is kept.
  */
 export function jobManagerStrategy(cluster: { readonly highAvailability: boolean }): Json | undefined {
   return cluster.highAvailability ? undefined : { strategy: { type: 'Recreate' } };
