@@ -2,6 +2,7 @@
 // precompiled (offline; no API server here). Used by the tests and by scripts/validate-manifests.js.
 const { Deployment, StatefulSet } = require('kubernetes-models/apps/v1');
 const { HorizontalPodAutoscaler } = require('kubernetes-models/autoscaling/v2');
+const { NetworkPolicy } = require('kubernetes-models/networking.k8s.io/v1');
 const { ConfigMap, Secret, Service, ServiceAccount } = require('kubernetes-models/v1');
 const { Ingress } = require('kubernetes-models/networking.k8s.io/v1');
 const { PodDisruptionBudget } = require('kubernetes-models/policy/v1');
@@ -48,6 +49,7 @@ const MODELS = {
   'apps/v1/Deployment': Deployment,
   'apps/v1/StatefulSet': StatefulSet,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'v1/ConfigMap': ConfigMap,
   'v1/Secret': Secret,
   'v1/Service': Service,

@@ -396,6 +396,36 @@ export interface KubernetesClientOptions {
 }
 
 /**
+ * The cluster's ingress NetworkPolicies (`networking.k8s.io/v1`), built from the ports the cluster really
+ * uses: each of Flink's ports is open only to the pods that connect to it, the REST port to the peers named
+ * here. Egress is left alone. NetworkPolicies add up, so a port they close can be opened by another
+ * NetworkPolicy of yours that selects the same pods.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
+ */
+export interface FlinkNetworkPolicyOptions {
+  /**
+   * Whether the NetworkPolicies `<clusterId>-jobmanager` and `<clusterId>-taskmanager` are created. With
+   * them, the ports Flink otherwise picks at random are pinned: `taskmanager.data.port` to 6121 and
+   * `metrics.internal.query-service.port` to 6126, unless set.
+   *
+   * @default - true, except with host networking (`hostNetwork`), whose pods no NetworkPolicy applies to
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Who may reach the REST API and web UI (the JobManager's `rest.bind-port`), e.g. an ingress
+   * controller's namespace, `{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }`,
+   * or a CI namespace. An empty list lets no pod in (`kubectl port-forward` still works: NetworkPolicies do
+   * not apply to connections from the pod's own node).
+   *
+   * @default - every pod in the cluster's namespace; with a `NodePort` or `LoadBalancer` REST Service, every
+   * source, as the Service (and its `loadBalancerSourceRanges`) already decides who reaches it
+   */
+  readonly restPeers?: kplus.k8s.NetworkPolicyPeer[];
+}
+
+/**
  * What every Flink cluster construct accepts.
  */
 export interface FlinkClusterProps {
@@ -584,6 +614,14 @@ export interface FlinkClusterProps {
    * file in `/opt/flink/log`
    */
   readonly logConfigFiles?: { [fileName: string]: string };
+
+  /**
+   * The ingress NetworkPolicies of the JobManager and TaskManager pods.
+   *
+   * @default - on: TaskManagers reach the JobManager's RPC and blob ports, the JobManager the TaskManagers'
+   * RPC and metric query ports, TaskManagers each other's data port, and pods of the namespace the REST port
+   */
+  readonly networkPolicy?: FlinkNetworkPolicyOptions;
 
   /**
    * Run the JobManager and TaskManager pods as the official images' non-root `flink` user (uid and gid

@@ -87,6 +87,10 @@ export abstract class FlinkCluster extends Construct {
    * networking.
    */
   public readonly metricsPort?: number;
+  /** The JobManager pods' ingress NetworkPolicy `<clusterId>-jobmanager`, unless `networkPolicy` turns it off. */
+  public readonly jobManagerNetworkPolicy?: ApiObject;
+  /** The TaskManager pods' ingress NetworkPolicy `<clusterId>-taskmanager`, unless `networkPolicy` turns it off. */
+  public readonly taskManagerNetworkPolicy?: ApiObject;
   /**
    * The RBAC created for the cluster's own service accounts (none for service accounts you bring, and none
    * in standalone mode without Kubernetes high availability, whose pods never call the API).
@@ -127,6 +131,8 @@ export abstract class FlinkCluster extends Construct {
     this.taskManagerWorkload = object('TaskManager', objects.taskManager);
     this.taskManagerService = object('TaskManagerService', objects.taskManagerService);
     this.taskManagerAutoscaler = object('TaskManagerAutoscaler', objects.taskManagerAutoscaler);
+    this.jobManagerNetworkPolicy = object('JobManagerNetworkPolicy', objects.jobManagerNetworkPolicy);
+    this.taskManagerNetworkPolicy = object('TaskManagerNetworkPolicy', objects.taskManagerNetworkPolicy);
     this.restServiceName = this.restService.name;
     this.configMapName = this.configMap.name;
     this.restUrl = `http://${this.restServiceName}.${this.namespace}:${this.restPort}`;

@@ -77,7 +77,7 @@ describe.each([
   test('the same objects as a session cluster otherwise (reference §1.0)', () => {
     expect(manifests.map(m => `${m.kind}/${m.metadata.name}`).sort()).toStrictEqual([
       `ConfigMap/flink-config-${ID}`, `ConfigMap/pod-template-${ID}`, `Deployment/${ID}`,
-      `Role/${ID}-jobmanager`, `RoleBinding/${ID}-jobmanager`, `Service/${ID}`, `Service/${ID}-rest`,
+      `NetworkPolicy/${ID}-jobmanager`, `NetworkPolicy/${ID}-taskmanager`, `Role/${ID}-jobmanager`, `RoleBinding/${ID}-jobmanager`, `Service/${ID}`, `Service/${ID}-rest`,
       `ServiceAccount/${ID}-jobmanager`, `ServiceAccount/${ID}-taskmanager`,
     ]);
   });

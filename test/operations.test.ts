@@ -128,20 +128,21 @@ describe('the metrics port and the pod templates', () => {
     expect(tmTemplateMain(synth(c)).ports).toStrictEqual([{ name: 'jmx', containerPort: 9010 }, metrics]);
   });
 
-  test('without runAsNonRoot, the shipped TaskManager template carries the metrics port alone', () => {
+  test('without runAsNonRoot, the shipped TaskManager template carries the metrics port and the token choice alone', () => {
     const { manifests } = session({ prometheus: {}, runAsNonRoot: false });
     expect(tmTemplate(manifests)).toStrictEqual({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {},
-      spec: { containers: [{ name: 'flink-main-container', ports: [metrics] }] },
+      // TaskManagers call the API only with Kubernetes HA (test/token.test.ts)
+      spec: { automountServiceAccountToken: false, containers: [{ name: 'flink-main-container', ports: [metrics] }] },
     });
     expect(jmContainer(manifests).securityContext).toBeUndefined();
   });
 
-  test('without a reporter and without runAsNonRoot, no TaskManager template is shipped (native output unchanged)', () => {
+  test('without a reporter, the shipped TaskManager template declares no metrics port', () => {
     const { manifests } = session({ runAsNonRoot: false });
-    expect(manifests.some(m => m.metadata.name === `pod-template-${ID}`)).toBe(false);
+    expect(tmTemplate(manifests).spec.containers).toBeUndefined();
   });
 });
 
@@ -286,7 +287,8 @@ describe('facts for composition, equal to the emitted selectors', () => {
     const manifests = Testing.synth(c);
     for (const m of manifests.filter(o => o.kind !== 'NetworkPolicy')) validateObject(m);
     const policies = manifests.filter(m => m.kind === 'NetworkPolicy');
-    const jm = policies.find(p => p.metadata.namespace === NS);
+    // the user's policy, beside the cluster's own ingress policies
+    const jm = policies.find(p => p.metadata.namespace === NS && ![`${ID}-jobmanager`, `${ID}-taskmanager`].includes(p.metadata.name));
     expect(jm.spec.podSelector).toStrictEqual({ matchLabels: cluster.jobManagerPodSelectorLabels });
     expect(jm.spec.ingress[0].from).toStrictEqual([{
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': NS } },

@@ -235,7 +235,7 @@ describe('merged with Flink (reference §4.5, §4.6)', () => {
     });
     const spec = find(synth(c), 'Deployment', ID).spec.template;
     expect(spec.metadata.labels).toStrictEqual({ tier: 'streaming', team: 'data', type: 'flink-native-kubernetes', app: ID, component: 'jobmanager' });
-    expect(spec.metadata.annotations).toStrictEqual({ note: 'x' });
+    expect(spec.metadata.annotations).toStrictEqual({ 'note': 'x', 'cdk8s-flink.dev/config-hash': expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(spec.spec.nodeSelector).toStrictEqual({ zone: 'a', pool: 'flink' });
     expect(spec.spec.tolerations).toStrictEqual([{ key: 'b', operator: 'Exists' }, { key: 'a', operator: 'Exists' }]);
     expect(spec.spec.imagePullSecrets).toStrictEqual([{ name: 'template-registry' }, { name: 'flink-registry' }]);
@@ -279,10 +279,18 @@ describe('wiring: podTemplate for both, jobManager/taskManager.podTemplate in it
   });
 
   test('a file that needs nothing layered under it is shipped verbatim, comments included', () => {
-    const text = '# our TaskManagers\napiVersion: v1\nkind: Pod\nspec:\n  priorityClassName: tm-priority\n';
+    const text = '# our TaskManagers\napiVersion: v1\nkind: Pod\nspec:\n  automountServiceAccountToken: false\n  priorityClassName: tm-priority\n';
     const c = chart();
     cluster(c, { runAsNonRoot: false, taskManager: { podTemplate: fromFile(c, text) } });
     expect(find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']).toBe(text);
+  });
+
+  test('a file without automountServiceAccountToken gets it (false without Kubernetes HA), its own fields kept', () => {
+    const text = '# our TaskManagers\napiVersion: v1\nkind: Pod\nspec:\n  priorityClassName: tm-priority\n';
+    const c = chart();
+    cluster(c, { runAsNonRoot: false, taskManager: { podTemplate: fromFile(c, text) } });
+    expect(YAML.parse(find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']))
+      .toStrictEqual({ apiVersion: 'v1', kind: 'Pod', spec: { automountServiceAccountToken: false, priorityClassName: 'tm-priority' } });
   });
 
   test('the template\'s own security context wins over the non-root defaults, field by field', () => {

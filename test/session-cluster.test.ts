@@ -38,7 +38,8 @@ describe.each([
     expect(deployment.spec.selector).toStrictEqual({ matchLabels: selector });
     expect(deployment.spec.template.metadata.labels).toStrictEqual(selector);
     expect(deployment.spec.replicas).toBe(1);
-    expect(deployment.spec.strategy).toBeUndefined();
+    // ours: without high availability the old JobManager stops before the new one starts (job lifecycle §10.2)
+    expect(deployment.spec.strategy).toStrictEqual({ type: 'Recreate' });
     expect(deployment.metadata.annotations).toBeUndefined();
     expect(deployment.metadata.ownerReferences).toBeUndefined();
   });
@@ -112,6 +113,8 @@ describe.each([
       kind: 'Pod',
       metadata: {},
       spec: {
+        // ours: no token without Kubernetes HA, whatever the TaskManagers' account says (Flink keeps the field)
+        automountServiceAccountToken: false,
         securityContext: { runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, fsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' } },
         containers: [{ name: 'flink-main-container', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }],
       },
@@ -304,7 +307,7 @@ describe('typed props are sugar over the same Flink options', () => {
     expect(deployment.metadata.labels).toStrictEqual({ team: 'data', type: 'flink-native-kubernetes', app: ID, component: 'jobmanager' });
     expect(pod.metadata.labels).toStrictEqual(deployment.metadata.labels);
     expect(deployment.metadata.annotations).toStrictEqual({ 'prometheus.io/scrape': 'true' });
-    expect(pod.metadata.annotations).toStrictEqual({ 'prometheus.io/scrape': 'true' });
+    expect(pod.metadata.annotations).toStrictEqual({ 'prometheus.io/scrape': 'true', 'cdk8s-flink.dev/config-hash': expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(pod.spec.nodeSelector).toStrictEqual({ pool: 'flink' });
     expect(pod.spec.tolerations).toStrictEqual([{ key: 'dedicated', operator: 'Equal', value: 'flink', effect: 'NoSchedule' }]);
   });
@@ -539,14 +542,15 @@ describe('JobManager memory is Flink\'s total process memory (JobManagerProcessU
 });
 
 describe('runAsNonRoot: false', () => {
-  test('leaves the pods as Flink makes them: no securityContext, no TaskManager pod template', () => {
+  test('leaves the pods as Flink makes them: no securityContext; the TaskManager pod template only keeps the token unmounted', () => {
     const { manifests } = session(FlinkVersion.V1_20, { runAsNonRoot: false });
     const deployment = find(manifests, 'Deployment', ID);
     expect(deployment.spec.template.spec.securityContext).toBeUndefined();
     expect(mainContainer(deployment).securityContext).toBeUndefined();
-    expect(deployment.spec.template.spec.volumes.map((v: any) => v.name)).toStrictEqual(['user-artifacts-volume', 'flink-config-volume']);
-    expect(manifests.filter(m => m.metadata.name === `pod-template-${ID}`)).toHaveLength(0);
-    expect(shippedConfig(manifests, ID)['kubernetes.pod-template-file.taskmanager']).toBeUndefined();
+    expect(deployment.spec.template.spec.volumes.map((v: any) => v.name)).toStrictEqual(['user-artifacts-volume', 'flink-config-volume', 'pod-template-volume']);
+    expect(YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']))
+      .toStrictEqual({ apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: { automountServiceAccountToken: false } });
+    expect(shippedConfig(manifests, ID)['kubernetes.pod-template-file.taskmanager']).toBe('/opt/flink/pod-template/taskmanager-pod-template.yaml');
   });
 });
 

@@ -63,6 +63,8 @@ describe.each([
       `Service/${ID}-rest`,
       `ConfigMap/flink-config-${ID}`,
       `Deployment/${ID}-taskmanager`,
+      `NetworkPolicy/${ID}-jobmanager`,
+      `NetworkPolicy/${ID}-taskmanager`,
       `ServiceAccount/${ID}-jobmanager`,
       `ServiceAccount/${ID}-taskmanager`,
     ]);
@@ -210,7 +212,7 @@ describe('standalone TaskManagers', () => {
     const pod = tm.spec.template;
     expect(tm.metadata.labels).toStrictEqual({ team: 'data', type: 'flink-standalone-kubernetes', app: ID, component: 'taskmanager' });
     expect(pod.metadata.labels.team).toBe('data');
-    expect(pod.metadata.annotations).toStrictEqual({ 'example.com/owner': 'data' });
+    expect(pod.metadata.annotations).toStrictEqual({ 'example.com/owner': 'data', 'cdk8s-flink.dev/config-hash': expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(pod.spec.nodeSelector).toStrictEqual({ pool: 'flink' });
     expect(pod.spec.tolerations).toStrictEqual([{ key: 'flink', operator: 'Exists', effect: 'NoSchedule' }]);
     expect(pod.spec.imagePullSecrets).toStrictEqual([{ name: 'registry' }]);
@@ -643,7 +645,7 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
     const template = templateFile(c, { automountServiceAccountToken: false });
     expect(() => new FlinkSessionCluster(c, 'session', {
       version: FlinkVersion.V1_20, clusterId: ID, mode: STANDALONE, highAvailability: K8S_HA, taskManager: { podTemplate: template },
-    })).toThrow('the taskManager pod template sets automountServiceAccountToken: false, but with Kubernetes high availability the pods read and write their HA ConfigMaps');
+    })).toThrow('sets spec.automountServiceAccountToken: false, but with Kubernetes high availability the TaskManagers call');
   });
 
   test('fails on a job argument starting with -D, which standalone-job.sh reads as a Flink option even after --', () => {

@@ -1,5 +1,5 @@
 import { FlinkConfig } from './config';
-import { FlinkPod } from './pod';
+import { FlinkPod, Json } from './pod';
 import { RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
@@ -117,6 +117,27 @@ export interface ResolvedServiceAccountMetadata {
   readonly annotations: Record<string, string>;
 }
 
+/**
+ * The ingress NetworkPolicies' facts: the port each Flink process listens on (its bind port where one is
+ * set), each a single fixed port, and who may reach the REST port.
+ */
+export interface ResolvedNetworkPolicy {
+  /** the JobManager's RPC service: `high-availability.jobmanager.port` with ZooKeeper HA, else `jobmanager.rpc.port` */
+  readonly jobManagerRpcPort: number;
+  /** `blob.server.port` */
+  readonly blobPort: number;
+  /** `rest.bind-port`, falling back to `rest.port` */
+  readonly restPort: number;
+  /** `taskmanager.rpc.port` */
+  readonly taskManagerRpcPort: number;
+  /** `taskmanager.data.port` */
+  readonly dataPort: number;
+  /** `metrics.internal.query-service.port`, of the JobManagers and the TaskManagers alike */
+  readonly queryServicePort: number;
+  /** NetworkPolicyPeers (manifest form) that may reach the REST port; undefined: every source; empty: none */
+  readonly restPeers?: Json[];
+}
+
 /** The immutable result of resolving a cluster's props: everything the renderers need. */
 export interface ResolvedCluster {
   readonly mode: DeploymentMode;
@@ -180,4 +201,6 @@ export interface ResolvedCluster {
   readonly disruptionBudgets: ResolvedDisruptionBudgets;
   /** standalone mode only */
   readonly standalone?: ResolvedStandalone;
+  /** the ingress NetworkPolicies, when on */
+  readonly networkPolicy?: ResolvedNetworkPolicy;
 }

@@ -1,7 +1,9 @@
+import { CONFIG_HASH_ANNOTATION } from './config-hash';
 import type { Reader } from './config-reader';
+import { callsKubernetesApi } from './decorators/service-account-token-decorator';
 import type { ResolvedCluster } from './model';
 import { Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
-import { emptyPod, FlinkPod, jobManagerSelector, taskManagerSelector } from './pod';
+import { Component, emptyPod, FlinkPod, jobManagerSelector, taskManagerSelector } from './pod';
 import { checkTemplateForCluster, ComponentFacts, PodTemplateSource } from './pod-template';
 import { RuleComponents } from './pod-template-rules';
 import { DeploymentMode } from '../deployment-mode';
@@ -15,10 +17,31 @@ interface NamedTemplate extends PodTemplateSource {
 /** Flink's entries in a merged map, each with the prop that set it (none for Flink's own). */
 function mapFacts(reader: Reader, option: OptionSpec, own: Record<string, string> = {}) {
   const prop = reader.entryProp(option);
-  const result: Record<string, { value: string; prop?: string }> = {};
+  const result: Record<string, { value?: string; prop?: string }> = {};
   for (const [k, v] of Object.entries(reader.map(option))) result[k] = { value: v, prop };
   for (const [k, v] of Object.entries(own)) result[k] = { value: v };
   return result;
+}
+
+/** The pod annotations: Flink's merged ones, and ours, whose value is known only once the cluster is rendered. */
+function annotationFacts(reader: Reader, option: OptionSpec) {
+  return {
+    ...mapFacts(reader, option),
+    [CONFIG_HASH_ANNOTATION]: { prop: 'this library (the hash of the configuration the pods read at start, which rolls them when it changes)' },
+  };
+}
+
+/**
+ * A template may not take the service-account token from pods that call the Kubernetes API: the native
+ * JobManager always, every pod with Kubernetes high availability.
+ */
+function checkToken(cluster: ResolvedCluster, template: NamedTemplate, component: Component): void {
+  if (template.json.spec?.automountServiceAccountToken === false && callsKubernetesApi(cluster, component)) {
+    const why = cluster.mode === DeploymentMode.NATIVE && component === 'jobmanager'
+      ? 'the native JobManager calls the Kubernetes API to create and watch its TaskManager pods'
+      : `with Kubernetes high availability the ${component === 'jobmanager' ? 'JobManager calls' : 'TaskManagers call'} the Kubernetes API for leader election and retrieval`;
+    throw new Error(`${template.where}: sets spec.automountServiceAccountToken: false, but ${why}, which needs the token; remove it`);
+  }
 }
 
 function explicitFacts(reader: Reader, accountOptions: OptionSpec[]): ComponentFacts['explicit'] {
@@ -72,6 +95,7 @@ function nativeTaskManagerNames(cluster: ResolvedCluster) {
 export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: NamedTemplate | undefined, tm: NamedTemplate | undefined): void {
   const native = cluster.mode === DeploymentMode.NATIVE;
   if (jm !== undefined) {
+    checkToken(cluster, jm, 'jobmanager');
     const decorate = native ? decorateNativeJobManagerPod : decorateStandaloneJobManagerPod;
     checkTemplateForCluster(jm, {
       component: RuleComponents.JOB_MANAGER,
@@ -80,13 +104,14 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
       flinkNames: namesOf(decorate(cluster, emptyPod())),
       flinkMaps: {
         'metadata.labels': mapFacts(reader, Options.JM_LABELS, jobManagerSelector(cluster)),
-        'metadata.annotations': mapFacts(reader, Options.JM_ANNOTATIONS),
+        'metadata.annotations': annotationFacts(reader, Options.JM_ANNOTATIONS),
         'spec.nodeSelector': mapFacts(reader, Options.JM_NODE_SELECTOR),
       },
       explicit: explicitFacts(reader, [Options.JM_SERVICE_ACCOUNT, Options.SERVICE_ACCOUNT]),
     });
   }
   if (tm !== undefined) {
+    checkToken(cluster, tm, 'taskmanager');
     checkTemplateForCluster(tm, {
       component: RuleComponents.TASK_MANAGER,
       standalone: !native,
@@ -94,7 +119,7 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
       flinkNames: native ? nativeTaskManagerNames(cluster) : namesOf(decorateStandaloneTaskManagerPod(cluster, emptyPod())),
       flinkMaps: {
         'metadata.labels': mapFacts(reader, Options.TM_LABELS, taskManagerSelector(cluster)),
-        'metadata.annotations': mapFacts(reader, Options.TM_ANNOTATIONS),
+        'metadata.annotations': annotationFacts(reader, Options.TM_ANNOTATIONS),
         'spec.nodeSelector': mapFacts(reader, Options.TM_NODE_SELECTOR),
       },
       explicit: explicitFacts(reader, [Options.TM_SERVICE_ACCOUNT, Options.SERVICE_ACCOUNT]),

@@ -1,4 +1,4 @@
-import { FlinkPod, Json, MAIN_CONTAINER_NAME } from './pod';
+import { FlinkPod, Json, MAIN_CONTAINER_NAME, nonEmpty } from './pod';
 import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
 import { sortedYaml } from './yaml';
 
@@ -21,8 +21,12 @@ export interface ComponentFacts {
   readonly prop: string;
   /** Flink's entries of merged lists, by rule field (`spec.volumes` → names) */
   readonly flinkNames: Record<string, string[]>;
-  /** Flink's entries of merged maps, by rule field, with the prop that set each (or undefined for Flink's own) */
-  readonly flinkMaps: Record<string, Record<string, { value: string; prop?: string }>>;
+  /**
+   * Flink's entries of merged maps, by rule field, with the prop that set each (or undefined for Flink's own);
+   * an entry without a value is set at synth, so that any value of the template's conflicts, and its `prop`
+   * says who sets it
+   */
+  readonly flinkMaps: Record<string, Record<string, { value?: string; prop?: string }>>;
   /** explicitly set options of user-defined fields, by rule field: the value and the prop */
   readonly explicit: Record<string, { value: string; prop: string } | undefined>;
 }
@@ -106,6 +110,9 @@ export function checkTemplateForCluster(source: PodTemplateSource, facts: Compon
     }
     if (rule.check === RuleCheck.MAP_MERGE) {
       for (const [k, flink] of Object.entries(facts.flinkMaps[rule.field] ?? {})) {
+        if (k in value && flink.value === undefined) {
+          throw ruleError(source, rule, `has '${k}: ${value[k]}', which ${flink.prop} sets`, 'remove it');
+        }
         if (k in value && String(value[k]) !== flink.value) {
           const by = flink.prop ? `${flink.prop} sets` : 'Flink sets';
           throw ruleError(source, rule, `has '${k}: ${value[k]}' but ${by} '${k}: ${flink.value}'`, `${rule.fix}; Flink's value would win`);
@@ -136,19 +143,26 @@ export function toFlinkPod(json: Json): FlinkPod {
 }
 
 /**
- * Layers `defaults` under a pod: the pod's own security contexts win field by field; the defaults' ports
- * (the reporter's `metrics` port) follow the pod's own, and Flink appends its ports after both.
+ * Layers `defaults` under a pod: the pod's own security contexts win field by field, its own
+ * `automountServiceAccountToken` over the default's; the defaults' ports (the reporter's `metrics` port)
+ * follow the pod's own, and Flink appends its ports after both.
  */
 export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
-  const merge = (base: Json | undefined, own: Json | undefined) => (base || own ? { ...base, ...own } : undefined);
+  // fields neither sets stay absent
+  const merge = (base: Json | undefined, own: Json | undefined) => (base || own ? { securityContext: { ...base, ...own } } : {});
+  const token = pod.spec.automountServiceAccountToken ?? defaults.spec.automountServiceAccountToken;
   const ports = [...(pod.mainContainer.ports ?? []), ...(defaults.mainContainer.ports ?? [])];
   return {
     metadata: pod.metadata,
-    spec: { ...pod.spec, securityContext: merge(defaults.spec.securityContext, pod.spec.securityContext) },
+    spec: {
+      ...pod.spec,
+      ...merge(defaults.spec.securityContext, pod.spec.securityContext),
+      ...(token === undefined ? {} : { automountServiceAccountToken: token }),
+    },
     mainContainer: {
       ...pod.mainContainer,
-      securityContext: merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext),
-      ports: ports.length > 0 ? ports : undefined,
+      ...merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext),
+      ...(ports.length > 0 ? { ports } : {}),
     },
   };
 }
@@ -170,16 +184,15 @@ function defaultsText(defaults: FlinkPod): string {
 export function toManifest(pod: FlinkPod): Json {
   const main = Object.keys(pod.mainContainer).length > 1 ? [pod.mainContainer] : [];
   const containers = [...(pod.spec.containers ?? []), ...main];
-  return { apiVersion: 'v1', kind: 'Pod', metadata: pod.metadata, spec: { ...pod.spec, containers } };
+  return { apiVersion: 'v1', kind: 'Pod', metadata: pod.metadata, spec: { ...pod.spec, containers: nonEmpty(containers) } };
 }
 
 /**
- * The file content shipped for TaskManagers: the user's file verbatim when nothing is layered under it,
+ * The file content shipped for TaskManagers: the user's file verbatim when the defaults add nothing to it,
  * else the manifest with the defaults (whose fields the user's win).
  */
-export function taskManagerTemplateText(source: PodTemplateSource | undefined, defaults: FlinkPod | undefined): string | undefined {
-  if (source === undefined) return defaults === undefined ? undefined : defaultsText(defaults);
-  if (defaults === undefined) return source.text ?? sortedYaml(source.json);
+export function taskManagerTemplateText(source: PodTemplateSource | undefined, defaults: FlinkPod): string {
+  if (source === undefined) return defaultsText(defaults);
   const layered = toManifest(withDefaults(toFlinkPod(source.json), defaults));
   const original = toManifest(toFlinkPod(source.json));
   if (source.text !== undefined && JSON.stringify(layered) === JSON.stringify(original)) return source.text;

@@ -48,6 +48,14 @@ export function taskManagerSelector(cluster: ClusterIdentity): Record<string, st
   return { ...commonLabels(cluster), component: 'taskmanager' };
 }
 
+/** A cluster's two kinds of pods, by their `component` label. */
+export type Component = 'jobmanager' | 'taskmanager';
+
+/** The pods of `component`: Flink labels the TaskManager pods it creates the same way (`InitTaskManagerDecorator`). */
+export function selectorOf(cluster: ClusterIdentity, component: Component): Record<string, string> {
+  return component === 'jobmanager' ? jobManagerSelector(cluster) : taskManagerSelector(cluster);
+}
+
 export function emptyPod(): FlinkPod {
   return { metadata: {}, spec: { containers: [] }, mainContainer: { name: MAIN_CONTAINER_NAME } };
 }

@@ -3,7 +3,9 @@ import {
   checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, validateClusterId,
 } from './checks';
 import { explicit, FlinkConfig, where } from './config';
+import { checkConfigHashAnnotation } from './config-hash';
 import { Reader } from './config-reader';
+import { callsKubernetesApi } from './decorators/service-account-token-decorator';
 import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
 import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
@@ -14,6 +16,7 @@ import {
   DeploymentTarget, ResolvedCluster, ResolvedComponent, ResolvedJobManager, ResolvedOwnerReference, ResolvedSecretKeyRef,
   ResolvedTaskManager, ResolvedToleration,
 } from './model';
+import { resolveNetworkPolicy } from './network-policy';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, nonRootPod } from './pod';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
@@ -141,6 +144,14 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   if (restServiceType === undefined) return reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `expected one of ${Object.values(RestServiceExposedType).join(', ')}`);
   const sourceRanges = checkExposure(reader, restServiceType, props.restService ?? {});
   const taskManager = taskManagerParameters(config, reader, version, tmServiceAccount, ports.tmRpcPort);
+  checkConfigHashAnnotation(reader, Options.JM_ANNOTATIONS, jobManager.parameters.annotations);
+  checkConfigHashAnnotation(reader, Options.TM_ANNOTATIONS, taskManager.annotations);
+  const networkPolicy = resolveNetworkPolicy(props.networkPolicy, config, reader, {
+    hostNetwork,
+    zooKeeperHighAvailability: isZooKeeperHighAvailability(reader),
+    restServiceType,
+    ...ports,
+  });
 
   const secrets: Array<[string, string]> = Object.entries(reader.map(Options.SECRETS));
   const envSecretKeyRefs = parseSecretKeyRefs(reader);
@@ -169,8 +180,12 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
   let taskManagerPodTemplate: string | undefined;
   if (mode === DeploymentMode.NATIVE) {
-    taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, defaults);
-    if (taskManagerPodTemplate !== undefined) config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
+    // Flink keeps the template's automountServiceAccountToken (InitTaskManagerDecorator does not set it), and
+    // the pod's field wins over the account's: TaskManagers mount a token exactly for Kubernetes HA
+    const token = callsKubernetesApi({ mode, kubernetesHighAvailability }, 'taskmanager');
+    const base = defaults ?? emptyPod();
+    taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, { ...base, spec: { ...base.spec, automountServiceAccountToken: token } });
+    config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
   }
   const standalone = mode === DeploymentMode.STANDALONE
     ? resolveStandalone(props, config, reader, {
@@ -232,6 +247,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     podMonitor,
     disruptionBudgets,
     standalone,
+    networkPolicy,
   };
   checkPodTemplates(resolved, reader, jmTemplate, tmTemplate);
   return resolved;
@@ -599,6 +615,11 @@ function parseSecretKeyRefs(reader: Reader): ResolvedSecretKeyRef[] {
 function isHighAvailability(reader: Reader): boolean {
   const mode = reader.string(Options.HA_TYPE)?.trim();
   return mode !== undefined && mode !== '' && !['none', 'standalone'].includes(mode.toLowerCase());
+}
+
+/** `ZooKeeperUtils.isZooKeeperRecoveryMode`: `HighAvailabilityMode.fromConfig` is ZOOKEEPER (case-insensitive). */
+function isZooKeeperHighAvailability(reader: Reader): boolean {
+  return reader.string(Options.HA_TYPE)?.trim().toLowerCase() === 'zookeeper';
 }
 
 function isKubernetesHighAvailability(reader: Reader): boolean {

@@ -361,13 +361,6 @@ export function resolveStandalone(
     throw new Error(`'kubernetesClient.maxConcurrentRequests' is ${maxRequests}, but a standalone JobManager calls the Kubernetes API only for Kubernetes high availability; remove it`);
   }
 
-  if (facts.kubernetesHighAvailability) {
-    for (const [pod, prop] of [[facts.jobManagerPodTemplate, 'jobManager'], [facts.taskManagerPodTemplate, 'taskManager']] as const) {
-      if (pod.spec.automountServiceAccountToken === false) {
-        throw new Error(`the ${prop} pod template sets automountServiceAccountToken: false, but with Kubernetes high availability the pods read and write their HA ConfigMaps through the Kubernetes API (standalone reference §4.4); remove it`);
-      }
-    }
-  }
   if (tm.autoscaling !== undefined) {
     // utilization is per pod: a container without a CPU request leaves it undefined, and the autoscaler idle
     // (Kubernetes HPA algorithm details)

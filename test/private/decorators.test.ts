@@ -1,4 +1,4 @@
-import { FlinkVersion } from '../../src';
+import { DeploymentMode, FlinkVersion } from '../../src';
 import { cmdJobManager } from '../../src/private/decorators/cmd-job-manager-decorator';
 import { envSecrets } from '../../src/private/decorators/env-secrets-decorator';
 import { externalService } from '../../src/private/decorators/external-service-decorator';
@@ -7,7 +7,7 @@ import { hadoopConfMount } from '../../src/private/decorators/hadoop-conf-mount-
 import { initJobManager } from '../../src/private/decorators/init-job-manager-decorator';
 import { internalService } from '../../src/private/decorators/internal-service-decorator';
 import { mountSecrets } from '../../src/private/decorators/mount-secrets-decorator';
-import { podTemplateMount } from '../../src/private/decorators/pod-template-mount-decorator';
+import { podTemplateConfigMap, podTemplateMount } from '../../src/private/decorators/pod-template-mount-decorator';
 import { emptyPod, FlinkPod, javaDouble } from '../../src/private/pod';
 import { DeploymentTarget, resolveCluster } from '../../src/private/resolve';
 
@@ -71,10 +71,13 @@ test('FlinkConfMountDecorator: items are the log files, then the conf file', () 
   expect(pod.spec.volumes![0].configMap!.items!.map(i => i.key)).toStrictEqual(['logback-console.xml', 'log4j-console.properties', 'flink-conf.yaml']);
 });
 
-test('PodTemplateMountDecorator: only with a TaskManager pod template', () => {
+test('PodTemplateMountDecorator: only with a TaskManager pod template, which native mode always ships (it keeps the token unmounted)', () => {
   expect(podTemplateMount(resolve(), emptyPod()).mainContainer.volumeMounts).toStrictEqual([{ name: 'pod-template-volume', mountPath: '/opt/flink/pod-template' }]);
-  const noTemplate = resolveCluster({ version: FlinkVersion.V1_20, clusterId: 'c', runAsNonRoot: false }, { target: DeploymentTarget.SESSION, defaultClusterId: () => 'x' });
-  expect(podTemplateMount(noTemplate, emptyPod())).toStrictEqual(emptyPod());
+  const native = resolveCluster({ version: FlinkVersion.V1_20, clusterId: 'c', runAsNonRoot: false }, { target: DeploymentTarget.SESSION, defaultClusterId: () => 'x' });
+  expect(podTemplateMount(native, emptyPod()).mainContainer.volumeMounts).toStrictEqual([{ name: 'pod-template-volume', mountPath: '/opt/flink/pod-template' }]);
+  const standalone = resolveCluster({ version: FlinkVersion.V1_20, clusterId: 'c', mode: DeploymentMode.STANDALONE }, { target: DeploymentTarget.SESSION, defaultClusterId: () => 'x' });
+  expect(podTemplateMount(standalone, emptyPod())).toStrictEqual(emptyPod());
+  expect(podTemplateConfigMap(standalone)).toBeUndefined();
 });
 
 test('InternalServiceDecorator: none with high availability', () => {

@@ -7,11 +7,17 @@ import { initJobManager } from '../decorators/init-job-manager-decorator';
 import { internalService } from '../decorators/internal-service-decorator';
 import { mountSecrets } from '../decorators/mount-secrets-decorator';
 import { podTemplateConfigMap, podTemplateMount } from '../decorators/pod-template-mount-decorator';
+import { serviceAccountToken } from '../decorators/service-account-token-decorator';
 import { ResolvedCluster } from '../model';
 import { FlinkPod, jobManagerSelector } from '../pod';
-import { ClusterObjects, workload } from './workload';
+import { networkPolicies } from './network-policy';
+import { ClusterObjects, jobManagerStrategy, workload } from './workload';
+import { configHash, withConfigHash } from '../config-hash';
 
-/** The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0). */
+/**
+ * The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0), then ours: the
+ * service-account token, which the JobManager needs whatever its account says.
+ */
 const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod> = [
   initJobManager,
   envSecrets,
@@ -20,6 +26,7 @@ const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPo
   hadoopConfMount,
   flinkConfMount,
   podTemplateMount,
+  serviceAccountToken('jobmanager'),
 ];
 
 /** The native JobManager pod: the decorators applied to `base`, in Flink's order. */
@@ -33,6 +40,7 @@ export function decorateNativeJobManagerPod(cluster: ResolvedCluster, base: Flin
  */
 export function renderNative(cluster: ResolvedCluster): ClusterObjects {
   const jm = cluster.jobManager;
+  const policies = networkPolicies(cluster);
   return {
     jobManager: workload('Deployment', {
       name: cluster.clusterId,
@@ -41,11 +49,15 @@ export function renderNative(cluster: ResolvedCluster): ClusterObjects {
       selector: jobManagerSelector(cluster),
       replicas: jm.replicas,
       ownerReferences: jm.ownerReferences,
-      pod: decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate),
+      // the JobManager reads both ConfigMaps, and creates TaskManagers from them, only when it starts
+      pod: withConfigHash(decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate), configHash(cluster)),
+      spec: jobManagerStrategy(cluster),
     }),
     internalService: internalService(cluster),
     restService: externalService(cluster),
     configMap: flinkConfConfigMap(cluster),
     podTemplateConfigMap: podTemplateConfigMap(cluster),
+    jobManagerNetworkPolicy: policies.jobManager,
+    taskManagerNetworkPolicy: policies.taskManager,
   };
 }

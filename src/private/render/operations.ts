@@ -1,4 +1,4 @@
-import { DeploymentMode } from '../../deployment-mode';
+import { callsKubernetesApi } from '../decorators/service-account-token-decorator';
 import { METRICS_PORT_NAME } from '../metrics';
 import { ResolvedCluster } from '../model';
 import { commonLabels, jobManagerSelector, Json, nonEmpty, taskManagerSelector } from '../pod';
@@ -18,13 +18,13 @@ export interface OperationsObjects {
 export function renderOperations(cluster: ResolvedCluster): OperationsObjects {
   const budgets = cluster.disruptionBudgets;
   return {
-    // a native JobManager calls the API always; standalone pods only for Kubernetes HA, TaskManagers only
-    // for its leader retrieval: no token otherwise (cloud identities bring their own projected tokens)
+    // no token where the API is not called (cloud identities bring their own projected tokens); the pods say
+    // the same, and their own field wins over the account's
     jobManagerServiceAccount: cluster.createJobManagerServiceAccount
-      ? serviceAccount(cluster, 'jobManager', cluster.jobManager.serviceAccount, cluster.mode === DeploymentMode.NATIVE || cluster.kubernetesHighAvailability)
+      ? serviceAccount(cluster, 'jobManager', cluster.jobManager.serviceAccount, callsKubernetesApi(cluster, 'jobmanager'))
       : undefined,
     taskManagerServiceAccount: cluster.createTaskManagerServiceAccount
-      ? serviceAccount(cluster, 'taskManager', cluster.taskManager.serviceAccount, cluster.kubernetesHighAvailability)
+      ? serviceAccount(cluster, 'taskManager', cluster.taskManager.serviceAccount, callsKubernetesApi(cluster, 'taskmanager'))
       : undefined,
     podMonitor: podMonitor(cluster),
     jobManagerDisruptionBudget: budgets.jobManager === undefined ? undefined

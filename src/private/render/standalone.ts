@@ -12,7 +12,9 @@ import { mountSecrets } from '../decorators/mount-secrets-decorator';
 import { serviceAccountToken } from '../decorators/service-account-token-decorator';
 import { ResolvedCluster } from '../model';
 import { commonLabels, FlinkPod, jobManagerSelector, Json, taskManagerSelector } from '../pod';
-import { ClusterObjects, workload } from './workload';
+import { networkPolicies } from './network-policy';
+import { ClusterObjects, jobManagerStrategy, workload } from './workload';
+import { configHash, withConfigHash } from '../config-hash';
 
 type Decorator = (cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod;
 
@@ -29,7 +31,7 @@ const JOB_MANAGER_DECORATORS: Decorator[] = [
   hadoopConfMount,
   flinkConfMount,
   (cluster, pod) => livenessProbe(cluster.rpcPort)(pod),
-  serviceAccountToken,
+  serviceAccountToken('jobmanager'),
 ];
 
 /** The standalone TaskManager decorators, in the order of `StandaloneKubernetesTaskManagerFactory`, then ours. */
@@ -42,7 +44,7 @@ const TASK_MANAGER_DECORATORS: Decorator[] = [
   flinkConfMount,
   localRecovery,
   (cluster, pod) => livenessProbe(cluster.taskManager.rpcPort)(pod),
-  serviceAccountToken,
+  serviceAccountToken('taskmanager'),
 ];
 
 export function decorateStandaloneJobManagerPod(cluster: ResolvedCluster, base: FlinkPod): FlinkPod {
@@ -70,13 +72,16 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
   const recovery = standalone.localRecovery;
   const tmSelector = taskManagerSelector(cluster);
   const name = taskManagerName(cluster);
+  // both workloads' pods read the ConfigMap, only when they start
+  const hash = configHash(cluster);
+  const policies = networkPolicies(cluster);
   const taskManager = workload(recovery ? 'StatefulSet' : 'Deployment', {
     name,
     namespace: cluster.namespace,
     component: cluster.taskManager,
     selector: tmSelector,
     replicas: standalone.taskManagerReplicas,
-    pod: decorateStandaloneTaskManagerPod(cluster, standalone.taskManagerPodTemplate),
+    pod: withConfigHash(decorateStandaloneTaskManagerPod(cluster, standalone.taskManagerPodTemplate), hash),
     spec: recovery && {
       serviceName: name,
       // TaskManagers do not depend on each other's start: no need to start them one by one
@@ -99,7 +104,8 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
       selector: jobManagerSelector(cluster),
       replicas: jm.replicas,
       ownerReferences: jm.ownerReferences,
-      pod: decorateStandaloneJobManagerPod(cluster, cluster.jobManagerPodTemplate),
+      pod: withConfigHash(decorateStandaloneJobManagerPod(cluster, cluster.jobManagerPodTemplate), hash),
+      spec: jobManagerStrategy(cluster),
     }),
     internalService: internalService(cluster),
     restService: externalService(cluster),
@@ -113,6 +119,8 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
       spec: { clusterIP: 'None', selector: tmSelector, ports: [{ name: 'taskmanager-rpc', port: cluster.taskManager.rpcPort }] },
     },
     taskManagerAutoscaler: autoscaler(cluster, taskManager),
+    jobManagerNetworkPolicy: policies.jobManager,
+    taskManagerNetworkPolicy: policies.taskManager,
   };
 }
 

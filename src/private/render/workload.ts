@@ -15,6 +15,21 @@ export interface ClusterObjects {
   /** standalone with local recovery: the StatefulSet's headless Service */
   readonly taskManagerService?: Json;
   readonly taskManagerAutoscaler?: Json;
+  /** the ingress NetworkPolicies `<clusterId>-jobmanager` and `<clusterId>-taskmanager`, when on */
+  readonly jobManagerNetworkPolicy?: Json;
+  readonly taskManagerNetworkPolicy?: Json;
+}
+
+/**
+ * The JobManager Deployment's update strategy. Kubernetes' default RollingUpdate (25 % surge, rounded up)
+ * starts the new JobManager before the old one stops: without high availability two JobManagers of one
+ * cluster would run at once, both behind the same Services and, in an application cluster, both running the
+ * application's `main()` (job lifecycle reference §10.2), so the old one is stopped first. With high
+ * availability the new one waits as a standby until the old one gives up leadership, so the default's
+ * overlap is harmless and shortens the handover; it is kept.
+ */
+export function jobManagerStrategy(cluster: { readonly highAvailability: boolean }): Json | undefined {
+  return cluster.highAvailability ? undefined : { strategy: { type: 'Recreate' } };
 }
 
 /** A pod's template in a workload: sidecars first, the main container last (`KubernetesJobManagerFactory`). */
