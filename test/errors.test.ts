@@ -1,6 +1,6 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { chart } from './util';
-import { FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion } from '../src';
 
 function build(props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
   return () => new FlinkSessionCluster(chart(), 'session', { version, clusterId: 'c', ...props });
@@ -129,6 +129,16 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   test('fails on a port range where Flink needs a fixed port (KubernetesUtils.parsePort)', () => {
     expect(build({ flinkConfiguration: { 'blob.server.port': '6124-6130' } }))
       .toThrow("flinkConfiguration['blob.server.port'] is '6124-6130': Flink on Kubernetes needs a fixed port, not a range or list");
+  });
+
+  test.each([
+    ['blob.server.port', 6124, {}],
+    ['taskmanager.rpc.port', 6122, {}],
+    ['rest.bind-port', 8081, {}],
+    ['high-availability.jobmanager.port', 6123, { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' }],
+  ])('fails on %s: 0 in native mode, which Flink\'s client replaces by %d (KubernetesUtils.checkAndUpdatePortConfigOption)', (key, port, extra) => {
+    expect(build({ flinkConfiguration: { ...extra, [key]: '0' }, plugins: [FlinkPlugin.S3_PRESTO] }))
+      .toThrow(`flinkConfiguration['${key}'] is '0': Flink's client replaces port 0 by ${port} ("Kubernetes deployment requires a fixed port", KubernetesUtils.checkAndUpdatePortConfigOption); set ${port}, or remove the option`);
   });
 
   test('fails on a malformed map, list or enum value', () => {

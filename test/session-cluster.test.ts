@@ -2,7 +2,7 @@ import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
-import { FlinkSessionCluster, FlinkVersion, ImagePullPolicy, RestServiceExposedType } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkVersion, ImagePullPolicy, RestServiceExposedType } from '../src';
 
 const ID = 'my-cluster';
 
@@ -372,10 +372,17 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     expect(find(manifests, 'Service', ID).spec.ports).toStrictEqual([{ name: 'jobmanager-rpc', port: 7123 }, { name: 'blobserver', port: 7124 }]);
   });
 
-  test('port 0 is fixed to Flink\'s defaults (KubernetesUtils.checkAndUpdatePortConfigOption)', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'blob.server.port': '0', 'taskmanager.rpc.port': '0', 'rest.bind-port': '0' } });
-    const conf = shippedConfig(manifests, ID);
-    expect([conf['blob.server.port'], conf['taskmanager.rpc.port'], conf['rest.bind-port']]).toStrictEqual(['6124', '6122', '8081']);
+  test('unset, the blob and TaskManager RPC ports are shipped as Flink\'s Kubernetes constants (KubernetesUtils.checkAndUpdatePortConfigOption)', () => {
+    const conf = shippedConfig(session(FlinkVersion.V1_20).manifests, ID);
+    expect([conf['blob.server.port'], conf['taskmanager.rpc.port'], conf['rest.bind-port']]).toStrictEqual(['6124', '6122', undefined]);
+  });
+
+  test('with HA, high-availability.jobmanager.port is shipped as jobmanager.rpc.port (KubernetesClusterDescriptor.deployClusterInternal)', () => {
+    const conf = shippedConfig(session(FlinkVersion.V1_20, {
+      flinkConfiguration: { 'jobmanager.rpc.port': '7123', 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
+    }).manifests, ID);
+    expect(conf['high-availability.jobmanager.port']).toBe('7123');
   });
 
   test('containerized.master.env.* become JobManager env vars before _POD_IP_ADDRESS; kubernetes.flink.log.dir sets FLINK_LOG_DIR after it', () => {

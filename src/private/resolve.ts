@@ -318,15 +318,19 @@ function setDeploymentTarget(config: FlinkConfig, reader: Reader, target: Deploy
   if (target === DeploymentTarget.APPLICATION) checkPipelineJars(reader, reader.version);
 }
 
-/** The ports Flink's client fixes: `KubernetesUtils.checkAndUpdatePortConfigOption` turns "0" into the defaults. */
+/**
+ * The ports Flink's client fixes (`KubernetesClusterDescriptor.deployClusterInternal`): it replaces "0" by
+ * its own port (`KubernetesUtils.checkAndUpdatePortConfigOption`), so an explicit 0 is an error; unset, the
+ * blob and TaskManager RPC ports get Flink's Kubernetes constants, which we ship.
+ */
 function nativePorts(config: FlinkConfig, reader: Reader) {
   const blobPort = reader.port(Options.BLOB_SERVER_PORT, 6124, 6124);
   config.put(reader.key(Options.BLOB_SERVER_PORT), String(blobPort));
   const tmRpcPort = reader.port(Options.TASKMANAGER_RPC_PORT, 6122, 6122);
   config.put(reader.key(Options.TASKMANAGER_RPC_PORT), String(tmRpcPort));
   const restPort = reader.port(Options.REST_PORT, 8081);
+  // rest.bind-port falls back to rest.port (RestOptions.BIND_PORT); Flink replaces 0 by Constants.REST_PORT
   const restBindPort = reader.port(Options.REST_BIND_PORT, restPort, 8081);
-  if (reader.string(Options.REST_BIND_PORT)?.trim() === '0') config.put(reader.key(Options.REST_BIND_PORT), '8081');
   const rpcPort = reader.port(Options.JOBMANAGER_RPC_PORT, 6123);
   return { blobPort, tmRpcPort, restPort, restBindPort, rpcPort };
 }
@@ -347,8 +351,9 @@ function setJobManagerAddress(
       reader.fail(Options.HA_CLUSTER_ID, `Flink's client overwrites it with the cluster id '${c.clusterId}'; remove it`);
     }
     config.put(reader.key(Options.HA_CLUSTER_ID), c.clusterId);
-    const haPort = reader.port(Options.HA_JOBMANAGER_PORT, 0, c.rpcPort);
-    config.put(reader.key(Options.HA_JOBMANAGER_PORT), String(haPort || c.rpcPort));
+    // unset, Flink's default "0" becomes jobmanager.rpc.port (checkAndUpdatePortConfigOption)
+    const haPort = reader.port(Options.HA_JOBMANAGER_PORT, c.rpcPort, c.rpcPort);
+    config.put(reader.key(Options.HA_JOBMANAGER_PORT), String(haPort));
   } else {
     const rpcAddress = `${c.clusterId}.${c.namespace}`;
     if (config.isExplicit(reader.key(Options.JOBMANAGER_RPC_ADDRESS)) && reader.string(Options.JOBMANAGER_RPC_ADDRESS) !== rpcAddress) {
