@@ -1,6 +1,6 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { chart } from './util';
-import { FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, PodTemplate } from '../src';
 
 function build(props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
   return () => new FlinkSessionCluster(chart(), 'session', { version, clusterId: 'c', ...props });
@@ -84,6 +84,26 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   test('fails on an unknown version string', () => {
     expect(() => FlinkVersion.of('1.15')).toThrow("FlinkVersion.of('1.15'): unknown Flink version; supported are 1.16, 1.17, 1.18, 1.19, 1.20, 2.0, 2.1, 2.2");
     expect(() => FlinkVersion.of('latest')).toThrow("FlinkVersion.of('latest'): unknown Flink version");
+  });
+
+  test('fails on an unknown patch release with the default image, whose tag does not exist (apache/flink-docker releases)', () => {
+    expect(build({}, FlinkVersion.of('1.20.9')))
+      .toThrow("'version' is FlinkVersion.of('1.20.9'), but Flink 1.20 has the releases 1.20.0 to 1.20.4 (apache/flink-docker), so the default image 'apache/flink:1.20.9-scala_2.12' does not exist; give a released version (e.g. FlinkVersion.of('1.20.4')), or set 'image' to an image that runs Flink 1.20.9");
+    expect(build({}, FlinkVersion.of('2.2.2'))).toThrow("'version' is FlinkVersion.of('2.2.2')");
+  });
+
+  test('accepts an unknown patch release with an image of the user\'s, as the image or in the JobManager\'s template', () => {
+    expect(build({ image: 'registry.example.com/flink:1.20.9' }, FlinkVersion.of('1.20.9'))).not.toThrow();
+    expect(build({ flinkConfiguration: { 'kubernetes.container.image.ref': 'registry.example.com/flink:1.20.9' } }, FlinkVersion.of('1.20.9'))).not.toThrow();
+    const c = chart();
+    const podTemplate = new PodTemplate(c, 't', { mainContainer: { image: 'registry.example.com/flink:1.20.9' } });
+    expect(() => new FlinkSessionCluster(c, 'session', { version: FlinkVersion.of('1.20.9'), clusterId: 'c', jobManager: { podTemplate } })).not.toThrow();
+  });
+
+  test('every known patch release has the default image (0 to the newest)', () => {
+    for (const release of ['1.16.0', '1.17.2', '1.18.1', '1.19.0', '1.20.4', '2.0.0', '2.1.2', '2.2.1']) {
+      expect(build({}, FlinkVersion.of(release))).not.toThrow();
+    }
   });
 
   test('fails on execution.target asking for per-job mode (KubernetesClusterDescriptor.deployJobCluster)', () => {

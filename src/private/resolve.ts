@@ -16,6 +16,7 @@ import { emptyPod, FlinkPod, nonRootPod } from './pod';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
 import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
+import { LATEST_PATCH } from './releases';
 import { setTypedProps } from './typed-props';
 import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
@@ -292,6 +293,7 @@ function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion
   const imageExplicit = config.isExplicit(key);
   const image = reader.string(Options.CONTAINER_IMAGE) ?? jmMain.image ?? version.defaultImage;
   if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank');
+  if (image === version.defaultImage) checkDefaultImageExists(version);
   if (imageExplicit || tmMain.image === undefined) config.put(key, image);
   const plugins = config.entry(`${MASTER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`);
   if (plugins?.origin.prop === 'plugins') {
@@ -300,6 +302,13 @@ function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion
     checkPluginImage(image, from === 'image' ? '\'image\'' : from, version, plugins.value);
   }
   return image;
+}
+
+/** The default image is the official image of `version`'s exact release, which exists only for a release. */
+function checkDefaultImageExists(version: FlinkVersion): void {
+  const latest = LATEST_PATCH[version.minorVersion];
+  if (version.patch <= latest) return;
+  throw new Error(`'version' is FlinkVersion.of('${version.version}'), but Flink ${version.minorVersion} has the releases ${version.minorVersion}.0 to ${version.minorVersion}.${latest} (apache/flink-docker), so the default image '${version.defaultImage}' does not exist; give a released version (e.g. FlinkVersion.of('${version.minorVersion}.${latest}')), or set 'image' to an image that runs Flink ${version.version}`);
 }
 
 /** `execution.target` and what the client writes next to it (native mode). */
