@@ -467,7 +467,8 @@ export interface FlinkClusterProps {
   /**
    * Plugins the official image ships in `/opt/flink/opt`, enabled in the JobManager and TaskManagers
    * (`ENABLE_BUILT_IN_PLUGINS`): the file systems, by the exact jar of this Flink version. Metric reporters
-   * are active in every image already. An image whose tag names another release is an error.
+   * are active in every image already. An official image (`apache/flink`, `flink`, also through a registry
+   * mirror) whose tag names another release is an error; an image of your own is not judged by its tag.
    *
    * @default - none
    */

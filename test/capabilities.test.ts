@@ -106,8 +106,18 @@ describe('built-in plugins (ENABLE_BUILT_IN_PLUGINS, apache/flink-docker docker-
       .toThrow("but PodTemplate 'test/jm' is 'flink:1.20.3': its tag names Flink 1.20.3");
   });
 
-  test('an image of the same release, or a tag that names no release, is accepted with plugins', () => {
-    for (const image of ['apache/flink:1.20.4-java17', 'registry.example.com:5000/team/flink:2024-06-01', 'flink@sha256:abc', 'flink']) {
+  test('an official image of the same release, or a tag that names no release, is accepted with plugins', () => {
+    for (const image of ['apache/flink:1.20.4-java17', 'docker.io/library/flink:2024-06-01', 'flink@sha256:abc', 'flink']) {
+      const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO], image });
+      expect(mainContainer(find(manifests, 'Deployment', ID)).image).toBe(image);
+    }
+  });
+
+  test('only official images are judged, through Docker Hub or a mirror: an image of the user\'s may carry any tag (its own version)', () => {
+    for (const image of ['docker.io/flink:1.19.1', 'mirror.gcr.io/library/flink:1.19.1', 'harbor.example.com/dockerhub/apache/flink:1.19.1', 'localhost:5000/flink:1.19.1']) {
+      expect(() => session({ plugins: [FlinkPlugin.S3_PRESTO], image })).toThrow(`but 'image' is '${image}': its tag names Flink 1.19.1`);
+    }
+    for (const image of ['registry.example.com/app:1.4.0', 'registry.example.com:5000/team/flink:1.4.0', 'example/flink:1.19.1', 'apache/flink-kubernetes-operator:1.9.0']) {
       const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO], image });
       expect(mainContainer(find(manifests, 'Deployment', ID)).image).toBe(image);
     }

@@ -145,11 +145,28 @@ export function validateClusterId(clusterId: string, prop: string): void {
 }
 
 /**
+ * Whether `image` is an official Flink image, `apache/flink` or Docker's `flink` (`library/flink`), pulled
+ * from Docker Hub or through a registry mirror (`docker.io/flink`, `mirror.gcr.io/library/flink`,
+ * `harbor.example.com/dockerhub/apache/flink`): the only images whose contents the library knows — the
+ * plugins in /opt/flink/opt, no Hadoop (`apache/flink-docker` Dockerfiles). Any other image is the user's.
+ */
+export function isOfficialFlinkImage(image: string): boolean {
+  const repository = image.split('@')[0].replace(/:[^:/]*$/, '');
+  const parts = repository.split('/');
+  // a first component with '.' or ':', or 'localhost', is a registry host (Docker's reference grammar)
+  const path = parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost') ? parts.slice(1).join('/') : repository;
+  return ['flink', 'library/flink', 'apache/flink'].includes(path) || /\/(library|apache)\/flink$/.test(path);
+}
+
+/**
  * The jars in opt/ carry the image's exact release in their names (`flink-s3-fs-presto-1.20.4.jar`), and the
- * docker entrypoint exits with "Plugin … does not exist." for any other name: an image whose tag names
- * another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Other tags cannot be read.
+ * docker entrypoint exits with "Plugin … does not exist." for any other name: an official image whose tag
+ * names another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Tags that name no
+ * release cannot be read, and an image of the user's may be tagged with anything (`app:1.4.0`, its own
+ * version), so only official images are judged.
  */
 export function checkPluginImage(image: string, imageProp: string, version: FlinkVersion, jars: string): void {
+  if (!isOfficialFlinkImage(image)) return;
   const tag = /:([^:/@]+)(@.*)?$/.exec(image)?.[1];
   const release = tag === undefined ? undefined : /^(\d+\.\d+)(\.\d+)?(-|$)/.exec(tag);
   if (release === null || release === undefined || release[1] + (release[2] ?? '') === version.version) return;
