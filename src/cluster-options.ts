@@ -369,7 +369,8 @@ export interface FlinkClusterProps {
   /**
    * The cluster id (`kubernetes.cluster-id`): the JobManager Deployment's name and the root of every
    * name Flink derives (`<clusterId>-rest`, `flink-config-<clusterId>`, TaskManager pods …).
-   * Lowercase letters, digits and '-', starting with a letter, at most 45 characters.
+   * Lowercase letters, digits and '-', starting with a letter, at most 45 characters. Required with high
+   * availability, whose state is kept under the cluster id: a derived one changes when the construct moves.
    *
    * @default - derived from the construct path
    */
@@ -444,7 +445,7 @@ export interface FlinkClusterProps {
   readonly serviceAccount?: kplus.IServiceAccount;
 
   /**
-   * High availability, which standby JobManagers need.
+   * High availability, which standby JobManagers need. It needs an explicit `clusterId`.
    *
    * @default - none
    */

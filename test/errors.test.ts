@@ -1,6 +1,6 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { chart } from './util';
-import { FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, PodTemplate } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, PodTemplate } from '../src';
 
 function build(props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
   return () => new FlinkSessionCluster(chart(), 'session', { version, clusterId: 'c', ...props });
@@ -175,6 +175,17 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   test('fails on high availability without a storage dir', () => {
     expect(build({ flinkConfiguration: { 'high-availability.type': 'kubernetes' } }))
       .toThrow("flinkConfiguration['high-availability.type'] is 'kubernetes': high availability needs 'high-availability.storageDir'");
+  });
+
+  test('fails on high availability without an explicit clusterId: the derived one moves with the construct and would orphan the HA state', () => {
+    const ha = { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' };
+    expect(() => new FlinkSessionCluster(chart(), 'session', { version: FlinkVersion.V1_20, flinkConfiguration: ha, plugins: [FlinkPlugin.S3_PRESTO] }))
+      .toThrow("flinkConfiguration['high-availability.type'] is 'kubernetes': high availability needs an explicit 'clusterId': the HA state (job graphs, checkpoint pointers, leader information) is kept under the cluster id, and the default one, derived from the construct path ('test-session-c84a0d5d'), changes when the construct moves or is renamed, which would start the cluster without its jobs and orphan their state; set clusterId: 'test-session-c84a0d5d'");
+    expect(() => new FlinkSessionCluster(chart(), 'session', {
+      version: FlinkVersion.V1_20, plugins: [FlinkPlugin.S3_PRESTO], highAvailability: HighAvailability.zookeeper({ storageDir: 's3://b/ha', quorum: 'zk:2181' }),
+    })).toThrow("highAvailability is 'zookeeper': high availability needs an explicit 'clusterId'");
+    expect(() => new FlinkSessionCluster(chart(), 'session', { version: FlinkVersion.V1_20, flinkConfiguration: { ...ha, 'kubernetes.cluster-id': 'orders' }, plugins: [FlinkPlugin.S3_PRESTO] }))
+      .not.toThrow();
   });
 
   test('fails on Kerberos options whose Secret and ConfigMap Flink builds from client files (KerberosMountDecorator)', () => {

@@ -105,6 +105,11 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   if (highAvailability && reader.string(Options.HA_STORAGE_DIR) === undefined) {
     reader.fail(Options.HA_TYPE, 'high availability needs \'high-availability.storageDir\' (HighAvailabilityServicesUtils fails at JobManager start without it); set it to a durable file system path such as s3://bucket/flink-ha');
   }
+  if (highAvailability && !config.isExplicit(key(Options.CLUSTER_ID))) {
+    // the HA state (leader ConfigMaps or ZooKeeper nodes, high-availability.cluster-id under the storage dir) is
+    // found by the cluster id: a derived one changes when the construct moves or is renamed
+    reader.fail(Options.HA_TYPE, `high availability needs an explicit 'clusterId': the HA state (job graphs, checkpoint pointers, leader information) is kept under the cluster id, and the default one, derived from the construct path ('${clusterId}'), changes when the construct moves or is renamed, which would start the cluster without its jobs and orphan their state; set clusterId: '${clusterId}'`);
+  }
   const kubernetesHighAvailability = isKubernetesHighAvailability(reader);
   const hostNetwork = reader.boolean(Options.HOST_NETWORK, false);
   checkKerberos(config, reader, version);
