@@ -1,6 +1,8 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { chart } from './util';
-import { FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, PodTemplate } from '../src';
+import {
+  DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact, PodTemplate,
+} from '../src';
 
 function build(props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
   return () => new FlinkSessionCluster(chart(), 'session', { version, clusterId: 'c', ...props });
@@ -186,6 +188,27 @@ describe('bad input is an error at synth time, naming the prop, the value and th
     })).toThrow("highAvailability is 'zookeeper': high availability needs an explicit 'clusterId'");
     expect(() => new FlinkSessionCluster(chart(), 'session', { version: FlinkVersion.V1_20, flinkConfiguration: { ...ha, 'kubernetes.cluster-id': 'orders' }, plugins: [FlinkPlugin.S3_PRESTO] }))
       .not.toThrow();
+  });
+
+  test.each([
+    ['/savepoints/savepoint-1', "a path without scheme is resolved against 'fs.default-scheme', by default the local file system (FileSystem.getUnguardedFileSystem), i.e. the JobManager pod's own disk, where no savepoint is; write the savepoint's full URI, e.g. 's3://bucket/savepoints/savepoint-1a2b3c' (or 'file:///…' for a volume mounted into the pods)"],
+    ['savepoints/savepoint-1', "a relative path is resolved against the JobManager process' working directory (/opt/flink in the official images) on the local file system (FileSystem.getUnguardedFileSystem), i.e. the JobManager pod's own disk"],
+    ['file:savepoints/savepoint-1', 'a relative path is resolved'],
+  ])('fails on the savepoint path %j, which is not an absolute URI (AbstractFsCheckpointStorageAccess.resolveCheckpointPointer)', (path, message) => {
+    const job = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), savepoint: { path } };
+    for (const mode of [DeploymentMode.NATIVE, DeploymentMode.STANDALONE]) {
+      expect(() => new FlinkApplicationCluster(chart(), 'app', { version: FlinkVersion.V1_20, clusterId: 'c', mode, job }))
+        .toThrow(`'job.savepoint.path' is '${path}': ${message}`);
+    }
+    expect(build({ flinkConfiguration: { 'execution.state-recovery.path': path } })).toThrow(`flinkConfiguration['execution.state-recovery.path'] is '${path}': ${message}`);
+    expect(build({ flinkConfiguration: { 'execution.savepoint.path': path } }, FlinkVersion.V1_19)).toThrow(`flinkConfiguration['execution.savepoint.path'] is '${path}': ${message}`);
+  });
+
+  test('accepts savepoint paths that are absolute URIs', () => {
+    for (const path of ['s3://bucket/savepoints/savepoint-1', 'file:///mnt/savepoints/savepoint-1', 'hdfs://namenode:8020/savepoints/x']) {
+      const job = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), savepoint: { path } };
+      expect(() => new FlinkApplicationCluster(chart(), 'app', { version: FlinkVersion.V1_20, clusterId: 'c', job })).not.toThrow();
+    }
   });
 
   test('fails on Kerberos options whose Secret and ConfigMap Flink builds from client files (KerberosMountDecorator)', () => {

@@ -175,3 +175,21 @@ export function checkPluginImage(image: string, imageProp: string, version: Flin
     : `its tag names Flink ${release[1]}${release[2]}`;
   throw new Error(`'plugins' links ${jars} from /opt/flink/opt, the jars of Flink ${version.version} ('version'), but ${imageProp} is '${image}': ${why}, and the image's entrypoint would exit with "Plugin … does not exist."; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('${release[1]}${release[2] ?? '.<patch>'}'))`);
 }
+
+/** `<scheme>:/…`: a URI that names its file system and an absolute path. */
+const ABSOLUTE_URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\//;
+
+/**
+ * Why a savepoint path is not an absolute URI, if it is not. Flink resolves the path with
+ * `AbstractFsCheckpointStorageAccess.resolveCheckpointPointer` (`Checkpoints.loadAndValidateCheckpoint`):
+ * `new Path(pointer).getFileSystem()`, and `FileSystem.getUnguardedFileSystem` puts a path without scheme
+ * on `fs.default-scheme`, by default the local file system, after making a relative one absolute against
+ * the process' working directory: the JobManager pod's own disk, where no savepoint is.
+ */
+export function savepointPathProblem(path: string): string | undefined {
+  if (ABSOLUTE_URI.test(path)) return undefined;
+  const resolved = path.startsWith('/')
+    ? 'a path without scheme is resolved against \'fs.default-scheme\', by default the local file system (FileSystem.getUnguardedFileSystem)'
+    : 'a relative path is resolved against the JobManager process\' working directory (/opt/flink in the official images) on the local file system (FileSystem.getUnguardedFileSystem)';
+  return `${resolved}, i.e. the JobManager pod's own disk, where no savepoint is; write the savepoint's full URI, e.g. 's3://bucket/savepoints/savepoint-1a2b3c' (or 'file:///…' for a volume mounted into the pods)`;
+}

@@ -1,6 +1,7 @@
 import { applicationDefaults, setJobProps } from './application';
 import {
-  checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, validateClusterId,
+  checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, savepointPathProblem,
+  validateClusterId,
 } from './checks';
 import { explicit, FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
@@ -112,6 +113,9 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   }
   const kubernetesHighAvailability = isKubernetesHighAvailability(reader);
   const hostNetwork = reader.boolean(Options.HOST_NETWORK, false);
+  const savepointPath = reader.string(Options.SAVEPOINT_PATH);
+  const savepointProblem = savepointPath === undefined ? undefined : savepointPathProblem(savepointPath);
+  if (savepointProblem !== undefined) reader.fail(Options.SAVEPOINT_PATH, savepointProblem);
   checkKerberos(config, reader, version);
   checkConfDir(config, reader);
 
