@@ -502,7 +502,9 @@ export interface FlinkClusterProps {
 
   /**
    * An existing ConfigMap with `core-site.xml`/`hdfs-site.xml`, mounted at `/opt/hadoop/conf` with
-   * `HADOOP_CONF_DIR` set (`kubernetes.hadoop.conf.config-map.name`).
+   * `HADOOP_CONF_DIR` set (`kubernetes.hadoop.conf.config-map.name`). In native mode a JobManager whose env
+   * sets `HADOOP_CONF_DIR` or `HADOOP_HOME` needs it (or `decorators.hadoopConfMount: false`): it would
+   * otherwise mount a ConfigMap `hadoop-config-<clusterId>` into TaskManagers that nothing creates.
    *
    * @default - none
    */

@@ -1,4 +1,5 @@
 import { Chart, Size, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { chart } from './util';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact, PodTemplate,
@@ -209,6 +210,23 @@ describe('bad input is an error at synth time, naming the prop, the value and th
       const job = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), savepoint: { path } };
       expect(() => new FlinkApplicationCluster(chart(), 'app', { version: FlinkVersion.V1_20, clusterId: 'c', job })).not.toThrow();
     }
+  });
+
+  test('fails on HADOOP_CONF_DIR or HADOOP_HOME in the JobManager\'s env without hadoopConfigMap: TaskManagers would mount hadoop-config-<clusterId> (HadoopConfMountDecorator, reference §1.5)', () => {
+    expect(build({ jobManager: { env: { HADOOP_CONF_DIR: '/etc/hadoop/conf' } } }))
+      .toThrow("jobManager.env.HADOOP_CONF_DIR is '/etc/hadoop/conf': the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-c' for the Hadoop configuration it finds there (HadoopConfMountDecorator), which nothing creates, and the TaskManagers would wait in ContainerCreating; put core-site.xml and hdfs-site.xml into a ConfigMap and set 'hadoopConfigMap' (Flink then mounts it and sets HADOOP_CONF_DIR itself), or set 'decorators.hadoopConfMount: false'");
+    expect(build({ flinkConfiguration: { 'containerized.master.env.HADOOP_HOME': '/opt/hadoop' } }))
+      .toThrow("flinkConfiguration['containerized.master.env.HADOOP_HOME'] is '/opt/hadoop': the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-c'");
+    expect(build({ jobManager: { env: { HADOOP_HOME: '/opt/hadoop' } } }, FlinkVersion.V1_16)).toThrow('Flink 1.16 cannot turn the decorator off');
+  });
+
+  test('accepts HADOOP_HOME with hadoopConfigMap or the decorator off, in TaskManagers\' env, and in standalone mode, where no JobManager decorates TaskManagers', () => {
+    const c = chart();
+    const hadoopConfigMap = kplus.ConfigMap.fromConfigMapName(c, 'h', 'hadoop');
+    expect(() => new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: 'c', hadoopConfigMap, jobManager: { env: { HADOOP_HOME: '/opt/hadoop' } } })).not.toThrow();
+    expect(build({ decorators: { hadoopConfMount: false }, jobManager: { env: { HADOOP_CONF_DIR: '/etc/hadoop/conf' } } })).not.toThrow();
+    expect(build({ taskManager: { env: { HADOOP_CONF_DIR: '/etc/hadoop/conf' } } })).not.toThrow();
+    expect(build({ mode: DeploymentMode.STANDALONE, jobManager: { env: { HADOOP_CONF_DIR: '/etc/hadoop/conf' } } })).not.toThrow();
   });
 
   test('fails on Kerberos options whose Secret and ConfigMap Flink builds from client files (KerberosMountDecorator)', () => {

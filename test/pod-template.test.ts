@@ -140,6 +140,14 @@ describe('templates Kubernetes or Flink would reject', () => {
     expect(() => cluster(c2, { runAsNonRoot: false, podTemplate: fromFile(c2, pod({ securityContext: { runAsUser: 0 } })) })).not.toThrow();
   });
 
+  test('fails on HADOOP_CONF_DIR in the JobManager template\'s main container without hadoopConfigMap (HadoopConfMountDecorator)', () => {
+    const c = chart();
+    expect(() => cluster(c, { jobManager: { podTemplate: fromFile(c, pod({ containers: [main({ env: [{ name: 'HADOOP_CONF_DIR', value: '/etc/hadoop' }] })] })) } }))
+      .toThrow(/PodTemplate.fromFile\('.*'\): the main container sets HADOOP_CONF_DIR; the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-tpl'/);
+    const c2 = chart();
+    expect(() => cluster(c2, { taskManager: { podTemplate: fromFile(c2, pod({ containers: [main({ env: [{ name: 'HADOOP_CONF_DIR', value: '/etc/hadoop' }] })] })) } })).not.toThrow();
+  });
+
   test('fails on a dnsPolicy that host networking overrides (KubernetesUtils.resolveDNSPolicy)', () => {
     const c = chart();
     expect(() => cluster(c, { hostNetwork: true, podTemplate: fromFile(c, pod({ dnsPolicy: 'Default' })) }))

@@ -13,7 +13,7 @@ import {
   ResolvedTaskManager, ResolvedToleration,
 } from './model';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
-import { emptyPod, FlinkPod, nonRootPod } from './pod';
+import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
 import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
@@ -150,6 +150,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   if (hadoopConfigMap && !hadoopDecorator) {
     reader.fail(Options.HADOOP_CONF_CONFIG_MAP, 'the Hadoop decorator is off (kubernetes.decorator.hadoop-conf-mount.enabled: false), so Flink would not mount it; turn the decorator on or remove the ConfigMap');
   }
+  if (mode === DeploymentMode.NATIVE && hadoopDecorator && !hadoopConfigMap) checkHadoopEnv(config, reader, clusterId, jmTemplate);
   checkSecrets(reader, secrets, envSecretKeyRefs);
   checkReservedEnv(config, {
     logDir: reader.string(Options.FLINK_LOG_DIR) !== undefined,
@@ -318,6 +319,27 @@ function checkDefaultImageExists(version: FlinkVersion): void {
   const latest = LATEST_PATCH[version.minorVersion];
   if (version.patch <= latest) return;
   throw new Error(`'version' is FlinkVersion.of('${version.version}'), but Flink ${version.minorVersion} has the releases ${version.minorVersion}.0 to ${version.minorVersion}.${latest} (apache/flink-docker), so the default image '${version.defaultImage}' does not exist; give a released version (e.g. FlinkVersion.of('${version.minorVersion}.${latest}')), or set 'image' to an image that runs Flink ${version.version}`);
+}
+
+/**
+ * Native mode: the JobManager decorates TaskManager pods with `HadoopConfMountDecorator`, which without
+ * `kubernetes.hadoop.conf.config-map.name` reads the JobManager process' own `HADOOP_CONF_DIR`, else
+ * `$HADOOP_HOME/etc/hadoop` or `$HADOOP_HOME/conf` (`AbstractKubernetesParameters.getLocalHadoopConfigurationDirectory`),
+ * and for a core-site.xml or hdfs-site.xml there mounts ConfigMap `hadoop-config-<clusterId>`, which only
+ * Flink's client would have created (reference §1.5, §6.1 item 9). Standalone TaskManagers are decorated at
+ * synth, where that branch never applies.
+ */
+function checkHadoopEnv(config: FlinkConfig, reader: Reader, clusterId: string, jmTemplate?: NamedTemplate): void {
+  const fix = reader.version.isAtLeast(FlinkVersion.V1_17)
+    ? 'put core-site.xml and hdfs-site.xml into a ConfigMap and set \'hadoopConfigMap\' (Flink then mounts it and sets HADOOP_CONF_DIR itself), or set \'decorators.hadoopConfMount: false\''
+    : 'put core-site.xml and hdfs-site.xml into a ConfigMap and set \'hadoopConfigMap\' (Flink then mounts it and sets HADOOP_CONF_DIR itself; Flink 1.16 cannot turn the decorator off)';
+  const why = `the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-${clusterId}' for the Hadoop configuration it finds there (HadoopConfMountDecorator), which nothing creates, and the TaskManagers would wait in ContainerCreating; ${fix}`;
+  const templateEnv: Json[] = jmTemplate ? toFlinkPod(jmTemplate.json).mainContainer.env ?? [] : [];
+  for (const name of ['HADOOP_CONF_DIR', 'HADOOP_HOME']) {
+    if (config.has(`${MASTER_ENV_PREFIX}${name}`)) reader.fail(`${MASTER_ENV_PREFIX}${name}`, why);
+    const fromTemplate = templateEnv.find(e => e?.name === name);
+    if (fromTemplate) throw new Error(`${jmTemplate!.where}: the main container sets ${name}; ${why}`);
+  }
 }
 
 /** `execution.target` and what the client writes next to it (native mode). */
