@@ -173,7 +173,7 @@ describe('logging', () => {
 describe('high availability (reference §1.2, §2.2, §6.4)', () => {
   test('HighAvailability.kubernetes: version keys, cluster id and port, no internal Service, standby JobManagers, RBAC', () => {
     for (const [version, typeKey] of [[FlinkVersion.V1_16, 'high-availability'], [FlinkVersion.V1_20, 'high-availability.type']] as const) {
-      const { manifests } = session({ highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }), jobManager: { replicas: 2 } }, version);
+      const { manifests } = session({ highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }), plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 } }, version);
       const conf = shippedConfig(manifests, ID);
       expect(conf[typeKey]).toBe('kubernetes');
       expect(conf['high-availability.storageDir']).toBe('s3://flink/ha');
@@ -186,7 +186,7 @@ describe('high availability (reference §1.2, §2.2, §6.4)', () => {
   });
 
   test('HighAvailability.zookeeper: quorum and root path; no ConfigMap rights', () => {
-    const { manifests } = session({ highAvailability: HighAvailability.zookeeper({ storageDir: 'hdfs:///flink/ha', quorum: 'zk:2181', rootPath: '/flink-prod' }) });
+    const { manifests } = session({ image: 'registry.example.com/flink-hadoop:1.20.4', highAvailability: HighAvailability.zookeeper({ storageDir: 'hdfs:///flink/ha', quorum: 'zk:2181', rootPath: '/flink-prod' }) });
     const conf = shippedConfig(manifests, ID);
     expect([conf['high-availability.type'], conf['high-availability.zookeeper.quorum'], conf['high-availability.zookeeper.path.root']])
       .toStrictEqual(['zookeeper', 'zk:2181', '/flink-prod']);

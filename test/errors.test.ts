@@ -229,6 +229,104 @@ describe('bad input is an error at synth time, naming the prop, the value and th
     expect(build({ mode: DeploymentMode.STANDALONE, jobManager: { env: { HADOOP_CONF_DIR: '/etc/hadoop/conf' } } })).not.toThrow();
   });
 
+  describe('state directories: HA storage, checkpoints and savepoints on a file system the pods have and share (FileSystem.getUnguardedFileSystem)', () => {
+    const ha = (storageDir: string, props: Partial<FlinkSessionClusterProps> = {}) => build({ highAvailability: HighAvailability.kubernetes({ storageDir }), ...props });
+
+    test('fails on a scheme whose plugin is not enabled in the official image (FileSystem.DIRECTLY_SUPPORTED_FILESYSTEM)', () => {
+      expect(ha('s3://bucket/ha'))
+        .toThrow("highAvailability.storageDir is 's3://bucket/ha': Flink serves 's3://' only through the plugin flink-s3-fs-hadoop or flink-s3-fs-presto (\"Could not find a file system implementation for scheme 's3'\", FileSystem.getUnguardedFileSystem), which is not enabled for both the JobManager and the TaskManagers; add FlinkPlugin.S3_HADOOP or FlinkPlugin.S3_PRESTO to 'plugins'");
+      expect(ha('s3a://bucket/ha', { plugins: [FlinkPlugin.S3_PRESTO] })).toThrow("add FlinkPlugin.S3_HADOOP to 'plugins'");
+      expect(ha('s3p://bucket/ha', { plugins: [FlinkPlugin.S3_HADOOP] })).toThrow("add FlinkPlugin.S3_PRESTO to 'plugins'");
+      expect(ha('gs://bucket/ha', { plugins: [FlinkPlugin.S3_HADOOP] })).toThrow("add FlinkPlugin.GCS to 'plugins'");
+      expect(ha('abfss://c@account.dfs.core.windows.net/ha')).toThrow("add FlinkPlugin.AZURE to 'plugins'");
+      expect(ha('oss://bucket/ha')).toThrow("add FlinkPlugin.OSS to 'plugins'");
+      expect(build({ flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' } }))
+        .toThrow("flinkConfiguration['high-availability.storageDir'] is 's3://b/ha': Flink serves 's3://' only through the plugin");
+    });
+
+    test('accepts each scheme with its plugin enabled for both components', () => {
+      for (const [dir, plugin] of [
+        ['s3://b/ha', FlinkPlugin.S3_PRESTO], ['s3://b/ha', FlinkPlugin.S3_HADOOP], ['s3a://b/ha', FlinkPlugin.S3_HADOOP], ['s3p://b/ha', FlinkPlugin.S3_PRESTO],
+        ['gs://b/ha', FlinkPlugin.GCS], ['wasbs://c@a.blob.core.windows.net/ha', FlinkPlugin.AZURE], ['abfs://c@a.dfs.core.windows.net/ha', FlinkPlugin.AZURE],
+        ['oss://b/ha', FlinkPlugin.OSS],
+      ] as const) {
+        expect(ha(dir, { plugins: [plugin] })).not.toThrow();
+      }
+      const jar = 'flink-s3-fs-presto-1.20.4.jar';
+      expect(ha('s3://b/ha', { jobManager: { env: { ENABLE_BUILT_IN_PLUGINS: jar } }, taskManager: { env: { ENABLE_BUILT_IN_PLUGINS: jar } } })).not.toThrow();
+    });
+
+    test('fails on a plugin enabled for the JobManager only: TaskManagers read HA blobs and write checkpoints', () => {
+      expect(ha('s3://b/ha', { jobManager: { env: { ENABLE_BUILT_IN_PLUGINS: 'flink-s3-fs-presto-1.20.4.jar' } } }))
+        .toThrow('which is not enabled for both the JobManager and the TaskManagers');
+    });
+
+    test('fails on hdfs:// and unknown schemes in the official image, which has no Hadoop (apache/flink-docker)', () => {
+      expect(ha('hdfs://namenode:8020/ha', { plugins: [FlinkPlugin.S3_PRESTO] }))
+        .toThrow("highAvailability.storageDir is 'hdfs://namenode:8020/ha': the official Flink image serves no file system for 'hdfs://': it has no Hadoop (apache/flink-docker), only the local file system and the plugins of /opt/flink/opt (s3, s3a, s3p, gs, wasb, wasbs, abfs, abfss, oss), so Flink would fail with UnsupportedFileSystemSchemeException; use one of those, or an image of your own that has the file system");
+      expect(ha('viewfs://cluster/ha')).toThrow("serves no file system for 'viewfs://'");
+    });
+
+    test('does not judge the scheme where the image is not the official one, or where plugins or Hadoop are added to it', () => {
+      expect(ha('hdfs://namenode:8020/ha', { image: 'registry.example.com/flink-hadoop:1.20.4' })).not.toThrow();
+      expect(ha('s3://b/ha', { image: 'registry.example.com/flink-s3:1.20.4' })).not.toThrow();
+      expect(ha('hdfs://namenode:8020/ha', { flinkConfiguration: { 'containerized.master.env.HADOOP_CLASSPATH': '/opt/hadoop/lib/*', 'containerized.taskmanager.env.HADOOP_CLASSPATH': '/opt/hadoop/lib/*' } })).not.toThrow();
+      const c = chart();
+      const podTemplate = new PodTemplate(c, 't', {
+        volumes: [{ name: 'plugins', emptyDir: {} }],
+        mainContainer: { volumeMounts: [{ name: 'plugins', mountPath: '/opt/flink/plugins/s3' }] },
+      });
+      expect(() => new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: 'c', highAvailability: HighAvailability.kubernetes({ storageDir: 's3://b/ha' }), podTemplate })).not.toThrow();
+    });
+
+    test.each([
+      ['file:///flink/ha', 'the local file system'],
+      ['/flink/ha', "a path without scheme is on 'fs.default-scheme', by default the local file system: FileSystem.getUnguardedFileSystem"],
+      ['flink/ha', "a path without scheme is on 'fs.default-scheme', by default the local file system: FileSystem.getUnguardedFileSystem"],
+    ])('fails on the pod-local HA storage %j, with any image', (dir, local) => {
+      for (const image of [undefined, 'registry.example.com/team/flink:1.20.4']) {
+        expect(ha(dir, { image }))
+          .toThrow(`highAvailability.storageDir is '${dir}': the HA state (job graphs, checkpoint pointers, blobs) would be on each pod's own disk (${local}): every JobManager and TaskManager would see a directory of its own, lost with the pod; use a durable file system that all pods share, e.g. 's3://bucket/flink' with plugins: [FlinkPlugin.S3_PRESTO], or mount a shared volume (persistentVolumeClaim, nfs) at that path into the JobManager's and the TaskManagers' main containers`);
+      }
+    });
+
+    test('a local path on a shared volume mounted into the JobManager and the TaskManagers is not pod-local', () => {
+      const shared = (c: Chart, mountPath: string) => new PodTemplate(c, `t${c.node.children.length}`, {
+        volumes: [{ name: 'ha', persistentVolumeClaim: { claimName: 'flink-ha' } }],
+        mainContainer: { volumeMounts: [{ name: 'ha', mountPath }] },
+      });
+      const cluster = (c: Chart, props: Partial<FlinkSessionClusterProps>) => () => new FlinkSessionCluster(c, 'session', {
+        version: FlinkVersion.V1_20, clusterId: 'c', highAvailability: HighAvailability.kubernetes({ storageDir: 'file:///mnt/ha/flink' }), ...props,
+      });
+      const c1 = chart();
+      expect(cluster(c1, { podTemplate: shared(c1, '/mnt/ha') })).not.toThrow();
+      const c2 = chart();
+      expect(cluster(c2, { jobManager: { podTemplate: shared(c2, '/mnt/ha') } })).toThrow("would be on each pod's own disk");
+      const c3 = chart();
+      expect(cluster(c3, { podTemplate: shared(c3, '/mnt/other') })).toThrow("would be on each pod's own disk");
+    });
+
+    test('a path without scheme takes fs.default-scheme\'s file system', () => {
+      expect(ha('/flink/ha', { flinkConfiguration: { 'fs.default-scheme': 's3://bucket/' } })).toThrow("Flink serves 's3://' only through the plugin");
+      expect(ha('/flink/ha', { flinkConfiguration: { 'fs.default-scheme': 's3://bucket/' }, plugins: [FlinkPlugin.S3_PRESTO] })).not.toThrow();
+    });
+
+    test('the same for checkpoint and savepoint directories, under each version\'s key (CheckpointingOptions)', () => {
+      expect(build({ flinkConfiguration: { 'execution.checkpointing.dir': 'file:///tmp/checkpoints' } }))
+        .toThrow("flinkConfiguration['execution.checkpointing.dir'] is 'file:///tmp/checkpoints': the checkpoints would be on each pod's own disk");
+      expect(build({ flinkConfiguration: { 'state.checkpoints.dir': '/tmp/checkpoints' } }, FlinkVersion.V1_19))
+        .toThrow("flinkConfiguration['state.checkpoints.dir'] is '/tmp/checkpoints': the checkpoints would be on each pod's own disk");
+      expect(build({ flinkConfiguration: { 'execution.checkpointing.savepoint-dir': 'gs://b/savepoints' } }, FlinkVersion.V2_1))
+        .toThrow("flinkConfiguration['execution.checkpointing.savepoint-dir'] is 'gs://b/savepoints': Flink serves 'gs://' only through the plugin flink-gs-fs-hadoop");
+      expect(build({ flinkConfiguration: { 'state.savepoints.dir': 'file:///savepoints' } }, FlinkVersion.V1_18)).toThrow('the savepoints would be on each pod\'s own disk');
+      expect(build({ flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/cp', 'execution.checkpointing.savepoint-dir': 's3://b/sp' }, plugins: [FlinkPlugin.S3_PRESTO] })).not.toThrow();
+    });
+
+    test('the HA storage directory is not judged without high availability, which does not use it', () => {
+      expect(build({ flinkConfiguration: { 'high-availability.storageDir': 'file:///ha' } })).not.toThrow();
+    });
+  });
+
   test('fails on Kerberos options whose Secret and ConfigMap Flink builds from client files (KerberosMountDecorator)', () => {
     const kerberos = { 'security.kerberos.login.keytab': '/etc/krb/flink.keytab', 'security.kerberos.login.principal': 'flink@EXAMPLE.COM' };
     expect(build({ flinkConfiguration: kerberos }))

@@ -480,6 +480,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     const { manifests } = session(FlinkVersion.V1_20, {
       jobManager: { replicas: 2 },
       flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://bucket/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
     });
     expect(manifests.filter(m => m.kind === 'Service').map(m => m.metadata.name)).toStrictEqual([`${ID}-rest`]);
     expect(find(manifests, 'Deployment', ID).spec.replicas).toBe(2);
@@ -497,6 +498,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   test('HA ConfigMap verbs per version: no patch before 1.18 (fabric8 5.12), deletecollection up to 1.18 (label-based cleanup)', () => {
     const rules = (v: FlinkVersion) => find(session(v, {
       flinkConfiguration: { [v.isAtLeast(FlinkVersion.V1_17) ? 'high-availability.type' : 'high-availability']: 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
     }).manifests, 'Role', `${ID}-jobmanager`).rules[2].verbs;
     expect(rules(FlinkVersion.V1_16)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'deletecollection']);
     expect(rules(FlinkVersion.V1_18)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'patch', 'deletecollection']);
@@ -504,7 +506,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('ZooKeeper HA needs no ConfigMap rights', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'high-availability.type': 'zookeeper', 'high-availability.storageDir': 'hdfs:///ha' } });
+    const { manifests } = session(FlinkVersion.V1_20, { image: 'registry.example.com/flink-hadoop:1.20.4', flinkConfiguration: { 'high-availability.type': 'zookeeper', 'high-availability.storageDir': 'hdfs:///ha' } });
     expect(find(manifests, 'Role', `${ID}-jobmanager`).rules).toHaveLength(2);
   });
 

@@ -2,7 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
+  DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
   HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode,
 } from '../src';
 
@@ -256,7 +256,7 @@ describe('standalone high availability (§4)', () => {
     ['1.20', FlinkVersion.V1_20, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
     ['2.2', FlinkVersion.V2_2, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
   ])('Flink %s session: HA keys, the JobManagers\' pod IP as two tokens, standby JobManagers, ConfigMap-only Roles', (_n, version, haKey, verbs) => {
-    const { manifests } = session(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 } });
+    const { manifests } = session(version, { highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 } });
     const config = shippedConfig(manifests, ID);
     // §4.1: the key of the version, the real namespace, the HA cluster id (default "/default" would be shared)
     expect(config[haKey]).toBe('kubernetes');
@@ -287,7 +287,7 @@ describe('standalone high availability (§4)', () => {
     ['2.0', FlinkVersion.V2_0],
     ['2.2', FlinkVersion.V2_2],
   ])('Flink %s application: the pod IP as `-D jobmanager.rpc.address=…`, never --host, which 2.0 removed (FLINK-36355, §3.2)', (_n, version) => {
-    const { manifests } = application(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
+    const { manifests } = application(version, { highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
     const args = jmContainer(manifests).args;
     expect(args).not.toContain('--host');
     expect(args).toStrictEqual(['standalone-job', '--job-classname', 'com.example.Job', '-D', 'jobmanager.rpc.address=$(_POD_IP_ADDRESS)', '--', '--input', 'in']);
@@ -296,6 +296,7 @@ describe('standalone high availability (§4)', () => {
   test('ZooKeeper HA: no Kubernetes rights, no token; the HA JobManager port pinned to the RPC port (ClusterEntrypoint.getRPCPortRange)', () => {
     const { manifests, cluster } = session(FlinkVersion.V1_20, {
       highAvailability: HighAvailability.zookeeper({ storageDir: 's3://bucket/ha', quorum: 'zk:2181' }),
+      plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
     });
     expect(manifests.filter(m => m.kind === 'Role')).toStrictEqual([]);
@@ -662,6 +663,7 @@ describe('snapshots', () => {
   test('standalone HA reactive application with local recovery and autoscaling, Flink 2.2', () => {
     expect(application(FlinkVersion.V2_2, {
       highAvailability: K8S_HA,
+      plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
       job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true },
       taskManager: { autoscaling: { maxReplicas: 6 }, localRecovery: { storage: Size.gibibytes(20) } },

@@ -6,6 +6,7 @@ import {
 import { explicit, FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
 import { distributionDefaults } from './distribution';
+import { checkStatePaths } from './file-systems';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
 import {
@@ -162,11 +163,18 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       : (props.taskManager?.localRecovery ? ['POD_NAME'] : []),
   });
 
+  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
+  const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
+  // TaskManagers run the image option, unless only their template names one (resolveImage)
+  const tmImage = config.isExplicit(key(Options.CONTAINER_IMAGE)) ? image : tmPod.mainContainer.image ?? image;
+  checkStatePaths(config, reader, {
+    highAvailability,
+    pods: [{ image, pod: jmPod, envPrefix: MASTER_ENV_PREFIX }, { image: tmImage, pod: tmPod, envPrefix: TASKMANAGER_ENV_PREFIX }],
+  });
+
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
   const defaults = podDefaults(props, reader, jmTemplate, tmTemplate);
-  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
-  const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
   let taskManagerPodTemplate: string | undefined;
   if (mode === DeploymentMode.NATIVE) {
     taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, defaults);
