@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
 import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
+import { claimObjectNames } from './private/object-names';
 import { commonLabels } from './private/pod';
 import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
 import { renderNative } from './private/render/native';
@@ -124,6 +125,8 @@ export abstract class FlinkCluster extends Construct {
     const jobManagerToken = r.mode === DeploymentMode.NATIVE || r.kubernetesHighAvailability;
     if (r.createJobManagerServiceAccount) this.createServiceAccount('JobManagerServiceAccount', r.jobManager.serviceAccount, jobManagerToken);
     if (r.createTaskManagerServiceAccount) this.createServiceAccount('TaskManagerServiceAccount', r.taskManager.serviceAccount, r.kubernetesHighAvailability);
+    claimObjectNames(this, this.node.children.filter((c): c is ApiObject => c instanceof ApiObject),
+      'give one of the clusters another \'clusterId\' (or \'namespace\')');
     const needsRights = this.jobManagerPolicyRules.length > 0 || this.taskManagerPolicyRules.length > 0;
     if ((r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) && needsRights) {
       this.rbac = new RbacBinding(this, 'Rbac', {

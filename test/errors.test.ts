@@ -2,7 +2,7 @@ import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact, PodTemplate,
+  DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact, PodTemplate, RbacBinding,
 } from '../src';
 
 function build(props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
@@ -324,6 +324,46 @@ describe('bad input is an error at synth time, naming the prop, the value and th
 
     test('the HA storage directory is not judged without high availability, which does not use it', () => {
       expect(build({ flinkConfiguration: { 'high-availability.storageDir': 'file:///ha' } })).not.toThrow();
+    });
+  });
+
+  describe('object names are unique per kind and namespace across all clusters of an app, checked in the constructor of the second', () => {
+    const cluster = (scope: Chart, id: string, props: Partial<FlinkSessionClusterProps>) =>
+      () => new FlinkSessionCluster(scope, id, { version: FlinkVersion.V1_20, ...props });
+
+    test('fails on two clusters with one clusterId in one namespace, naming both constructs', () => {
+      const c = chart();
+      cluster(c, 'a', { clusterId: 'orders' })();
+      expect(cluster(c, 'b', { clusterId: 'orders' }))
+        .toThrow("'test/b': its Deployment 'orders' in namespace 'flink' has the name of a Deployment of 'test/a'; Kubernetes keeps one object per kind, namespace and name, so one would replace the other; give one of the clusters another 'clusterId' (or 'namespace')");
+    });
+
+    test('fails on clusters x and x-rest: Service x-rest twice', () => {
+      const c = chart();
+      cluster(c, 'a', { clusterId: 'x' })();
+      expect(cluster(c, 'b', { clusterId: 'x-rest' })).toThrow("'test/b': its Service 'x-rest' in namespace 'flink' has the name of a Service of 'test/a'");
+    });
+
+    test('fails across charts and modes: a standalone cluster x and a native cluster x-taskmanager', () => {
+      const app = Testing.app();
+      cluster(new Chart(app, 'one', { namespace: 'flink' }), 'a', { clusterId: 'x', mode: DeploymentMode.STANDALONE })();
+      expect(cluster(new Chart(app, 'two', { namespace: 'flink' }), 'b', { clusterId: 'x-taskmanager' }))
+        .toThrow("'two/b': its Deployment 'x-taskmanager' in namespace 'flink' has the name of a Deployment of 'one/a'");
+    });
+
+    test('accepts one clusterId in other namespaces, or in another app', () => {
+      const app = Testing.app();
+      cluster(new Chart(app, 'one', { namespace: 'team-a' }), 'a', { clusterId: 'orders' })();
+      expect(cluster(new Chart(app, 'two', { namespace: 'team-b' }), 'a', { clusterId: 'orders' })).not.toThrow();
+      expect(cluster(new Chart(app, 'three', { namespace: 'team-c' }), 'a', { clusterId: 'orders', namespace: 'team-a' })).toThrow("its Deployment 'orders' in namespace 'team-a'");
+      expect(cluster(new Chart(Testing.app(), 'one', { namespace: 'team-a' }), 'a', { clusterId: 'orders' })).not.toThrow();
+    });
+
+    test('fails on an RbacBinding for service accounts the cluster binds itself', () => {
+      const c = chart();
+      const session = new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: 'c' });
+      expect(() => new RbacBinding(c, 'rbac', { cluster: session }))
+        .toThrow("'test/rbac': its Role 'c-jobmanager' in namespace 'flink' has the name of a Role of 'test/session/Rbac'; Kubernetes keeps one object per kind, namespace and name, so one would replace the other; a cluster binds the service accounts it creates itself: create an RbacBinding only for service accounts you bring ('serviceAccount', 'taskManager.serviceAccount'), once per cluster");
     });
   });
 
