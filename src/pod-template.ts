@@ -144,7 +144,11 @@ export interface PodTemplateProps {
   readonly volumes?: kplus.k8s.Volume[];
   /** Init containers, kept as they are (Flink never decorates them). @default - none */
   readonly initContainers?: kplus.k8s.Container[];
-  /** Sidecar containers, kept as they are and placed before the main container. @default - none */
+  /**
+   * Sidecar containers, placed before the main container and never decorated by Flink; none may be named
+   * `flink-main-container`, which is Flink's. With `runAsNonRoot` they get the restricted security defaults
+   * under their own security context. @default - none
+   */
   readonly sidecars?: kplus.k8s.Container[];
   /** The main container's options. @default - none */
   readonly mainContainer?: PodTemplateMainContainerOptions;
@@ -271,7 +275,12 @@ export class PodTemplate extends Construct {
 
   constructor(scope: Construct, id: string, props: PodTemplateProps = {}) {
     super(scope, id);
-    this.source = { json: toPodManifest(props), where: `PodTemplate '${this.node.path}'` };
+    const where = `PodTemplate '${this.node.path}'`;
+    const reserved = (props.sidecars ?? []).findIndex(c => c?.name === MAIN_CONTAINER);
+    if (reserved !== -1) {
+      throw new Error(`${where}: 'sidecars[${reserved}]' is named '${MAIN_CONTAINER}', the name Flink reserves for its own container (Constants.MAIN_CONTAINER_NAME): Flink would take it as the main container and run Flink's command in the sidecar's image; give the sidecar another name, and set the main container's options with 'mainContainer'`);
+    }
+    this.source = { json: toPodManifest(props), where };
     checkTemplateAlone(this.source);
   }
 

@@ -118,6 +118,18 @@ describe('defined by Flink (reference §4.3)', () => {
       .toThrow("the container 'main' would be a sidecar: Flink takes only the container named 'flink-main-container' as its main container and decorates no other; rename it to 'flink-main-container'");
   });
 
+  test('fails on a typed sidecar named flink-main-container, which Flink would take as its main container (Constants.MAIN_CONTAINER_NAME)', () => {
+    expect(() => new PodTemplate(chart(), 't', { sidecars: [{ name: 'log-shipper', image: 'x' }, { name: 'flink-main-container', image: 'busybox' }] }))
+      .toThrow("PodTemplate 'test/t': 'sidecars[1]' is named 'flink-main-container', the name Flink reserves for its own container (Constants.MAIN_CONTAINER_NAME): Flink would take it as the main container and run Flink's command in the sidecar's image; give the sidecar another name, and set the main container's options with 'mainContainer'");
+  });
+
+  test('fails on an init container named flink-main-container, typed or in a file (two containers of one name)', () => {
+    expect(() => new PodTemplate(chart(), 't', { initContainers: [{ name: 'flink-main-container', image: 'busybox' }] }))
+      .toThrow("PodTemplate 'test/t': the init container 'spec.initContainers[0]' is named 'flink-main-container', the name of Flink's main container (Constants.MAIN_CONTAINER_NAME), and the API server rejects two containers of one name in a pod; rename it");
+    expect(() => fromFile(chart(), pod({ initContainers: [{ name: 'fetch', image: 'a' }, { name: 'flink-main-container', image: 'b' }] })))
+      .toThrow("the init container 'spec.initContainers[1]' is named 'flink-main-container'");
+  });
+
   test('fails on a manifest that is not a Pod, or a missing file', () => {
     expect(() => fromFile(chart(), { apiVersion: 'apps/v1', kind: 'Deployment' })).toThrow('a pod template is a Pod manifest (apiVersion: v1, kind: Pod); got apps/v1/Deployment');
     expect(() => PodTemplate.fromFile(chart(), 't', '/nonexistent/pod.yaml')).toThrow("PodTemplate.fromFile('/nonexistent/pod.yaml'): the file does not exist");

@@ -59,6 +59,11 @@ export function checkTemplateAlone(source: PodTemplateSource): void {
   if (!Array.isArray(containers) || containers.some(c => typeof c?.name !== 'string')) {
     throw new Error(`${source.where}: every container in spec.containers needs a name`);
   }
+  const initContainers: Json[] = Array.isArray(json.spec?.initContainers) ? json.spec.initContainers : [];
+  const reserved = initContainers.findIndex(c => c?.name === MAIN_CONTAINER);
+  if (reserved !== -1) {
+    throw new Error(`${source.where}: the init container 'spec.initContainers[${reserved}]' is named '${MAIN_CONTAINER}', the name of Flink's main container (Constants.MAIN_CONTAINER_NAME), and the API server rejects two containers of one name in a pod; rename it`);
+  }
   if (containers.filter(c => c.name === MAIN_CONTAINER).length > 1) {
     throw new Error(`${source.where}: more than one container is named '${MAIN_CONTAINER}'; Flink would keep the last and drop the others`);
   }
