@@ -37,6 +37,21 @@ export enum RestServiceExposedType {
 }
 
 /**
+ * A Kubernetes Pod Security Standards profile, as a namespace enforces it
+ * (`pod-security.kubernetes.io/enforce: <profile>`).
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
+ */
+export enum PodSecurityStandard {
+  /** Hardened pods: non-root, no privilege escalation, all capabilities dropped, a seccomp profile, core volume types only. */
+  RESTRICTED = 'restricted',
+  /** No known privilege escalation: no privileged containers, host namespaces, hostPath volumes or host ports. */
+  BASELINE = 'baseline',
+  /** Unrestricted. */
+  PRIVILEGED = 'privileged',
+}
+
+/**
  * What the JobManager and the TaskManagers have in common.
  */
 export interface FlinkComponentOptions {
@@ -551,10 +566,26 @@ export interface FlinkClusterProps {
    * JobManager gets it in its Deployment; TaskManagers through a pod template shipped in ConfigMap
    * `pod-template-<clusterId>`, as `kubernetes.pod-template-file.taskmanager` does.
    *
+   * Sidecars and init containers of pod templates get the same container defaults (no privilege escalation,
+   * capabilities dropped) under their own security context.
+   *
    * Set `false` for an image whose Flink user is not uid 9999.
    *
    * @default true
    */
   readonly runAsNonRoot?: boolean;
+
+  /**
+   * The Pod Security Standards profile the JobManager and TaskManager pods must meet, as the namespace
+   * enforces it: a pod template (or host networking) that breaks it is an error at synth, where Kubernetes
+   * would otherwise reject the pods — native TaskManager pods only when the JobManager creates them, visible
+   * in its log alone. Lower it for pods that need more, e.g. a privileged sidecar or a hostPath volume
+   * (`PRIVILEGED`), and only where the namespace allows it.
+   *
+   * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
+   * @default - `PodSecurityStandard.RESTRICTED`; `PodSecurityStandard.BASELINE` with `runAsNonRoot: false`,
+   * whose pods may run as root
+   */
+  readonly podSecurity?: PodSecurityStandard;
 }
 

@@ -142,7 +142,11 @@ export interface PodTemplateProps {
   readonly runtimeClassName?: string;
   /** Volumes, before Flink's. @default - none */
   readonly volumes?: kplus.k8s.Volume[];
-  /** Init containers, kept as they are (Flink never decorates them). @default - none */
+  /**
+   * Init containers, never decorated by Flink; none may be named `flink-main-container`. With
+   * `runAsNonRoot` they get the restricted security defaults under their own security context.
+   * @default - none
+   */
   readonly initContainers?: kplus.k8s.Container[];
   /**
    * Sidecar containers, placed before the main container and never decorated by Flink; none may be named

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
   FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability,
-  JobArtifact, LogLevel, PodTemplate, RestServiceExposedType,
+  JobArtifact, LogLevel, PodSecurityStandard, PodTemplate, RestServiceExposedType,
 } from '../src';
 
 const ID = 'cap';
@@ -240,6 +240,7 @@ describe('scheduling, metadata and client tuning', () => {
   test('owner references, host network, entrypoint args', () => {
     const { manifests } = session({
       hostNetwork: true,
+      podSecurity: PodSecurityStandard.PRIVILEGED,
       jobManager: { ownerReferences: [{ apiVersion: 'example.com/v1', kind: 'FlinkTenant', name: 't', uid: 'u-1', controller: true }], entrypointArgs: '-Dfoo=bar' },
       taskManager: { entrypointArgs: '-Dbaz=qux' },
     });

@@ -2,7 +2,7 @@ import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
-import { FlinkPlugin, FlinkSessionCluster, FlinkVersion, ImagePullPolicy, RestServiceExposedType } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkVersion, ImagePullPolicy, PodSecurityStandard, RestServiceExposedType } from '../src';
 
 const ID = 'my-cluster';
 
@@ -435,7 +435,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('kubernetes.hostnetwork.enabled: hostNetwork, ClusterFirstWithHostNet, no container ports, services rights', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } });
+    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, podSecurity: PodSecurityStandard.PRIVILEGED });
     const deployment = find(manifests, 'Deployment', ID);
     expect(deployment.spec.template.spec.hostNetwork).toBe(true);
     expect(deployment.spec.template.spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
@@ -472,7 +472,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('with host networking, ports of a pod template are kept but Flink adds none', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } });
+    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, podSecurity: PodSecurityStandard.PRIVILEGED });
     expect(mainContainer(find(manifests, 'Deployment', ID)).ports).toBeUndefined();
   });
 

@@ -138,14 +138,34 @@ export function toFlinkPod(json: Json): FlinkPod {
   };
 }
 
-/** Layers `defaults` under a pod: the pod's own security contexts win field by field. */
+/**
+ * Layers `defaults` under a pod: the pod's own security contexts win field by field, and the main container's
+ * defaults go under every container, sidecars and init containers too.
+ */
 export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
-  const merge = (base: Json | undefined, own: Json | undefined) => (base || own ? { ...base, ...own } : undefined);
-  return {
-    metadata: pod.metadata,
-    spec: { ...pod.spec, securityContext: merge(defaults.spec.securityContext, pod.spec.securityContext) },
-    mainContainer: { ...pod.mainContainer, securityContext: merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext) },
+  const base = defaults.mainContainer.securityContext;
+  const container = (c: Json) => (c && typeof c === 'object' ? { ...c, securityContext: containerSecurityContext(base, c.securityContext) } : c);
+  const spec: Json = {
+    ...pod.spec,
+    securityContext: pod.spec.securityContext || defaults.spec.securityContext ? { ...defaults.spec.securityContext, ...pod.spec.securityContext } : undefined,
+    containers: (pod.spec.containers ?? []).map(container),
   };
+  if (Array.isArray(pod.spec.initContainers)) spec.initContainers = pod.spec.initContainers.map(container);
+  return { metadata: pod.metadata, spec, mainContainer: container(pod.mainContainer) };
+}
+
+/**
+ * A container's security context over the defaults: `capabilities` merged one level deeper (a container that
+ * only adds one keeps `drop: [ALL]`), and no `allowPrivilegeEscalation: false` under `privileged: true` or an
+ * added `CAP_SYS_ADMIN`, which the API server rejects together (`ValidateSecurityContext`).
+ */
+function containerSecurityContext(base: Json | undefined, own: Json | undefined): Json | undefined {
+  if (base === undefined) return own;
+  const merged: Json = { ...base, ...own };
+  if (base.capabilities && own?.capabilities) merged.capabilities = { ...base.capabilities, ...own.capabilities };
+  const escalates = own?.privileged === true || (own?.capabilities?.add ?? []).includes('CAP_SYS_ADMIN');
+  if (escalates && own?.allowPrivilegeEscalation === undefined) delete merged.allowPrivilegeEscalation;
+  return merged;
 }
 
 const defaultsTexts = new Map<string, string>();

@@ -17,10 +17,11 @@ import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGE
 import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
+import { podSecurityViolation } from './pod-security';
 import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
 import { LATEST_PATCH } from './releases';
 import { setTypedProps } from './typed-props';
-import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
+import { FlinkClusterProps, ImagePullPolicy, PodSecurityStandard, RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
 import type { FlinkJobOptions } from '../job-options';
@@ -175,6 +176,12 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
   const defaults = podDefaults(props, reader, jmTemplate, tmTemplate);
+  const jmDefaulted = defaults ? withDefaults(jmPod, defaults) : jmPod;
+  const tmDefaulted = defaults ? withDefaults(tmPod, defaults) : tmPod;
+  checkPodSecurity(props, reader, mode, [
+    { component: 'JobManager', pod: jmDefaulted, template: jmTemplate },
+    { component: 'TaskManager', pod: tmDefaulted, template: tmTemplate },
+  ]);
   let taskManagerPodTemplate: string | undefined;
   if (mode === DeploymentMode.NATIVE) {
     taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, defaults);
@@ -185,7 +192,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       target: context.target,
       highAvailability,
       kubernetesHighAvailability,
-      taskManagerPodTemplate: defaults ? withDefaults(tmPod, defaults) : tmPod,
+      taskManagerPodTemplate: tmDefaulted,
       runAsNonRoot: defaults !== undefined,
     })
     : undefined;
@@ -222,7 +229,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     hadoopConfigMap: hadoopDecorator && hadoopConfigMap ? hadoopConfigMap : undefined,
     userArtifactsDir: version.hasUserArtifactsVolume ? (reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts') : undefined,
     jobManager: jobManager.parameters,
-    jobManagerPodTemplate: defaults ? withDefaults(jmPod, defaults) : jmPod,
+    jobManagerPodTemplate: jmDefaulted,
     taskManager,
     taskManagerPodTemplate,
     createJobManagerServiceAccount,
@@ -518,23 +525,72 @@ function envOf(config: FlinkConfig, prefix: string): Array<[string, string]> {
 }
 
 /**
- * The non-root defaults layered under the templates, when `runAsNonRoot` (default on); a template that runs
- * as root would be refused by Kubernetes, and one with a DNS policy host networking overrides is an error.
+ * The non-root defaults layered under the templates, when `runAsNonRoot` (default on). A container that runs
+ * as root under `runAsNonRoot` is refused by the kubelet ("container's runAsUser breaks non-root policy"),
+ * and a DNS policy host networking overrides is an error.
  */
 function podDefaults(props: FlinkClusterProps, reader: Reader, jmTemplate?: NamedTemplate, tmTemplate?: NamedTemplate): FlinkPod | undefined {
   const runAsNonRoot = props.runAsNonRoot ?? true;
   for (const template of [jmTemplate, tmTemplate]) {
-    const pod = template ? toFlinkPod(template.json) : undefined;
-    if (runAsNonRoot && (pod?.spec.securityContext?.runAsUser === 0 || pod?.mainContainer.securityContext?.runAsUser === 0)) {
-      throw new Error(`${template!.where}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
-    }
+    if (template === undefined) continue;
+    const pod = toFlinkPod(template.json);
+    if (runAsNonRoot) checkNotRoot(pod, template.where);
     if (props.hostNetwork === true || reader.boolean(Options.HOST_NETWORK, false)) {
-      if (pod?.spec.dnsPolicy !== undefined && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet') {
-        throw new Error(`${template!.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
+      if (pod.spec.dnsPolicy !== undefined && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet') {
+        throw new Error(`${template.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
       }
     }
   }
   return runAsNonRoot ? nonRootPod() : undefined;
+}
+
+/** Each container's user and `runAsNonRoot`, its own or the pod's (`runAsNonRoot` is on for all by our defaults). */
+function checkNotRoot(pod: FlinkPod, where: string): void {
+  const podContext: Json = pod.spec.securityContext ?? {};
+  if (podContext.runAsUser === 0 || pod.mainContainer.securityContext?.runAsUser === 0) {
+    throw new Error(`${where}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
+  }
+  for (const container of [...(pod.spec.initContainers ?? []), ...pod.spec.containers] as Json[]) {
+    const own: Json = container?.securityContext ?? {};
+    if (own.runAsUser === 0 && (own.runAsNonRoot ?? podContext.runAsNonRoot) !== false) {
+      throw new Error(`${where}: the container '${container.name}' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it ("container's runAsUser breaks non-root policy"); set 'runAsNonRoot: false' on the cluster to run it as root`);
+    }
+  }
+}
+
+/**
+ * The Pod Security Standards profile of `podSecurity`, checked on the pods as they start: the templates with
+ * the defaults under them (Flink's decorators add only configMap, emptyDir, secret and projected volumes and
+ * plain container ports) and host networking, which Flink sets from its option. A namespace that enforces the
+ * profile rejects the JobManager Deployment's pods, and native TaskManager pods when the JobManager creates
+ * them, which shows in its log only.
+ */
+function checkPodSecurity(
+  props: FlinkClusterProps,
+  reader: Reader,
+  mode: DeploymentMode,
+  pods: Array<{ component: string; pod: FlinkPod; template?: NamedTemplate }>,
+): void {
+  const runAsNonRoot = props.runAsNonRoot ?? true;
+  const level = props.podSecurity ?? (runAsNonRoot ? PodSecurityStandard.RESTRICTED : PodSecurityStandard.BASELINE);
+  if (!Object.values(PodSecurityStandard).includes(level)) {
+    throw new Error(`'podSecurity' is ${JSON.stringify(level)}: expected PodSecurityStandard.RESTRICTED, PodSecurityStandard.BASELINE or PodSecurityStandard.PRIVILEGED`);
+  }
+  if (level === PodSecurityStandard.PRIVILEGED) return;
+  const lower = (needs: PodSecurityStandard) => `lower the profile with 'podSecurity: PodSecurityStandard.${needs.toUpperCase()}' if the namespace allows it`;
+  if (reader.boolean(Options.HOST_NETWORK, false)) {
+    reader.fail(Options.HOST_NETWORK, `host networking breaks the Pod Security Standards' ${level} profile (hostNamespaces: the pods would set hostNetwork: true), and a namespace that enforces it would reject the JobManager and TaskManager pods; ${lower(PodSecurityStandard.PRIVILEGED)}`);
+  }
+  for (const { component, pod, template } of pods) {
+    const violation = podSecurityViolation(level, pod);
+    if (violation === undefined) continue;
+    const where = template?.where ?? `'podSecurity' (${level}) with 'runAsNonRoot: false'`;
+    const when = component === 'TaskManager' && mode === DeploymentMode.NATIVE ? ' when the JobManager creates them (the refusal shows in its log only)' : '';
+    const fix = violation.rule.defaulted && !runAsNonRoot
+      ? `set it in the ${component}'s pod template ('runAsNonRoot: true', the default, sets it for the official images' flink user), or ${lower(violation.needs)}`
+      : `remove it, or ${lower(violation.needs)}`;
+    throw new Error(`${where}: the ${component} pods would break the Pod Security Standards' ${level} profile: ${violation.detail} (check '${violation.rule.id}' of the PodSecurity admission controller), and a namespace that enforces it would reject them${when}; ${fix}`);
+  }
 }
 
 function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleration[] {
