@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { ImagePullPolicy } from './cluster-options';
 import { Json } from './private/pod';
 import { checkTemplateAlone, MAIN_CONTAINER, PodTemplateSource } from './private/pod-template';
+import { checkYamlVersionsAgree } from './private/yaml';
 
 const k8s = kplus.k8s;
 
@@ -269,6 +270,8 @@ export class PodTemplate extends Construct {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new Error(`${where}: expected a Pod manifest (apiVersion: v1, kind: Pod, metadata, spec)`);
     }
+    // the TaskManagers get the file verbatim when nothing is layered under it: it must read the same as YAML 1.1
+    checkYamlVersionsAgree(text, where);
     const template = new PodTemplate(scope, id);
     template.source = { json: stringifyScalars(json as Json), text, where };
     checkTemplateAlone(template.source);

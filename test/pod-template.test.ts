@@ -308,6 +308,41 @@ describe('Pod Security Standards: user containers get the restricted defaults, a
   });
 });
 
+describe('YAML 1.1 and 1.2 read the shipped TaskManager template alike (Flink 1.16/1.17: fabric8 5.12, SnakeYAML\'s YAML 1.1 resolver)', () => {
+  test('the rendered template quotes strings YAML 1.1 reads as booleans or numbers', () => {
+    const c = chart();
+    cluster(c, {
+      taskManager: {
+        podTemplate: new PodTemplate(c, 't', {
+          labels: { 'canary': 'on', 'tier': '010' },
+          mainContainer: { env: [{ name: 'VERBOSE', value: 'yes' }, { name: 'TIMEOUT', value: '1:30' }, { name: 'LIMIT', value: '1_000' }] },
+        }),
+      },
+    }, FlinkVersion.V1_16);
+    const text = find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml'];
+    for (const line of ['canary: "on"', 'tier: "010"', 'value: "yes"', 'value: "1:30"', 'value: "1_000"']) expect(text).toContain(line);
+    expect(YAML.parse(text, { version: '1.1' })).toStrictEqual(YAML.parse(text));
+  });
+
+  test.each([
+    ['value: yes', "line 8 has the plain scalar yes, which YAML 1.1 reads as the boolean true and YAML 1.2 as the string 'yes'"],
+    ['value: 010', 'line 8 has the plain scalar 010, which YAML 1.1 reads as the number 8 and YAML 1.2 as the number 10'],
+    ['value: 1:30', "line 8 has the plain scalar 1:30, which YAML 1.1 reads as the number 90 and YAML 1.2 as the string '1:30'"],
+    ['value: Off', "line 8 has the plain scalar Off, which YAML 1.1 reads as the boolean false and YAML 1.2 as the string 'Off'"],
+  ])('fails on a file with a plain scalar the two read differently (%s), which would be shipped verbatim', (line, message) => {
+    const text = `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: flink-main-container\n      env:\n        - name: X\n          ${line}\n`;
+    expect(() => fromFile(chart(), text))
+      .toThrow(new RegExp(`^PodTemplate.fromFile\\('.*'\\): ${message.replace(/[()[\]]/g, '\\$&')}; Flink 1.16 and 1.17 read pod templates as YAML 1.1 \\(fabric8 5.12\\), this library as YAML 1.2, so the JobManager and the TaskManagers would differ: quote it`));
+  });
+
+  test('accepts quoted values, and y/n and timestamps, which Flink\'s YAML 1.1 loader reads as strings too (SnakeYAML Resolver.BOOL; Jackson)', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    flag: "yes"\n    short: y\n    since: 2024-01-31\nspec:\n  priorityClassName: "on"\n';
+    const c = chart();
+    cluster(c, { runAsNonRoot: false, taskManager: { podTemplate: fromFile(c, text) } });
+    expect(find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']).toBe(text);
+  });
+});
+
 test('examples/pod-template: the file and the typed props synthesize identical objects', () => {
   const build = (template: (c: Chart) => PodTemplate) => {
     const c = chart();
