@@ -2,7 +2,8 @@ import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact, PodTemplate, RbacBinding,
+  DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact,
+  PodTemplate, RbacBinding,
 } from '../src';
 
 function build(props: Partial<FlinkSessionClusterProps>, version = FlinkVersion.V1_20) {
@@ -230,7 +231,8 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   });
 
   describe('state directories: HA storage, checkpoints and savepoints on a file system the pods have and share (FileSystem.getUnguardedFileSystem)', () => {
-    const ha = (storageDir: string, props: Partial<FlinkSessionClusterProps> = {}) => build({ highAvailability: HighAvailability.kubernetes({ storageDir }), ...props });
+    const ha = (storageDir: string, props: Partial<FlinkSessionClusterProps> = {}) =>
+      build({ highAvailability: HighAvailability.kubernetes({ storageDir }), ...props });
 
     test('fails on a scheme whose plugin is not enabled in the official image (FileSystem.DIRECTLY_SUPPORTED_FILESYSTEM)', () => {
       expect(ha('s3://bucket/ha'))

@@ -282,10 +282,13 @@ describe('Pod Security Standards: user containers get the restricted defaults, a
 
   test('fails on a root sidecar under runAsNonRoot, which the kubelet refuses whatever the profile', () => {
     const c = chart();
-    expect(() => cluster(c, { podSecurity: PodSecurityStandard.PRIVILEGED, podTemplate: fromFile(c, pod({ initContainers: [side({ runAsUser: 0 })] })) }))
-      .toThrow("the container 'side' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it (\"container's runAsUser breaks non-root policy\"); set 'runAsNonRoot: false' on the cluster to run it as root");
+    const root = fromFile(c, pod({ initContainers: [side({ runAsUser: 0 })] }));
+    expect(() => cluster(c, { podSecurity: PodSecurityStandard.PRIVILEGED, podTemplate: root }))
+      .toThrow("the container 'side' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it "
+        + "(\"container's runAsUser breaks non-root policy\"); set 'runAsNonRoot: false' on the cluster to run it as root");
     const c2 = chart();
-    expect(() => cluster(c2, { podSecurity: PodSecurityStandard.BASELINE, podTemplate: fromFile(c2, pod({ containers: [side({ runAsUser: 0, runAsNonRoot: false })] })) })).not.toThrow();
+    const rootOptedOut = fromFile(c2, pod({ containers: [side({ runAsUser: 0, runAsNonRoot: false })] }));
+    expect(() => cluster(c2, { podSecurity: PodSecurityStandard.BASELINE, podTemplate: rootOptedOut })).not.toThrow();
   });
 
   test('native TaskManager pods: the error says the refusal would show in the JobManager\'s log only', () => {
@@ -314,7 +317,7 @@ describe('YAML 1.1 and 1.2 read the shipped TaskManager template alike (Flink 1.
     cluster(c, {
       taskManager: {
         podTemplate: new PodTemplate(c, 't', {
-          labels: { 'canary': 'on', 'tier': '010' },
+          labels: { canary: 'on', tier: '010' },
           mainContainer: { env: [{ name: 'VERBOSE', value: 'yes' }, { name: 'TIMEOUT', value: '1:30' }, { name: 'LIMIT', value: '1_000' }] },
         }),
       },

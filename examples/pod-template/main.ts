@@ -26,12 +26,14 @@ function cluster(scope: Construct, podTemplate: PodTemplate) {
   });
 }
 
-const app = new App();
-
-const fromFile = new Chart(app, 'from-file', { namespace: 'flink' });
+// two apps: the charts are alternatives with the same objects, which one app must not hold twice in a
+// namespace (the synth says so); each writes its own file into dist/
+const fileApp = new App();
+const fromFile = new Chart(fileApp, 'from-file', { namespace: 'flink' });
 cluster(fromFile, PodTemplate.fromFile(fromFile, 'template', 'pod-template.yaml'));
+fileApp.synth();
 
-const typed = new Chart(app, 'typed', { namespace: 'flink' });
+const typedApp = new App();
+const typed = new Chart(typedApp, 'typed', { namespace: 'flink' });
 cluster(typed, new PodTemplate(typed, 'template', DOCS_TEMPLATE));
-
-app.synth();
+typedApp.synth();

@@ -1,5 +1,5 @@
-import { FlinkConfig, where } from './config';
 import { isOfficialFlinkImage } from './checks';
+import { FlinkConfig, where } from './config';
 import type { Reader } from './config-reader';
 import { MASTER_ENV_PREFIX, Options, TASKMANAGER_ENV_PREFIX } from './options';
 import { FlinkPod, Json } from './pod';

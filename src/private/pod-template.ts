@@ -147,7 +147,9 @@ export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
   const container = (c: Json) => (c && typeof c === 'object' ? { ...c, securityContext: containerSecurityContext(base, c.securityContext) } : c);
   const spec: Json = {
     ...pod.spec,
-    securityContext: pod.spec.securityContext || defaults.spec.securityContext ? { ...defaults.spec.securityContext, ...pod.spec.securityContext } : undefined,
+    securityContext: pod.spec.securityContext || defaults.spec.securityContext
+      ? { ...defaults.spec.securityContext, ...pod.spec.securityContext }
+      : undefined,
     containers: (pod.spec.containers ?? []).map(container),
   };
   if (Array.isArray(pod.spec.initContainers)) spec.initContainers = pod.spec.initContainers.map(container);

@@ -15,11 +15,11 @@ import {
 } from './model';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
+import { podSecurityViolation } from './pod-security';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
-import { podSecurityViolation } from './pod-security';
-import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
 import { LATEST_PATCH } from './releases';
+import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
 import { setTypedProps } from './typed-props';
 import { FlinkClusterProps, ImagePullPolicy, PodSecurityStandard, RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
@@ -545,15 +545,15 @@ function podDefaults(props: FlinkClusterProps, reader: Reader, jmTemplate?: Name
 }
 
 /** Each container's user and `runAsNonRoot`, its own or the pod's (`runAsNonRoot` is on for all by our defaults). */
-function checkNotRoot(pod: FlinkPod, where: string): void {
+function checkNotRoot(pod: FlinkPod, templateWhere: string): void {
   const podContext: Json = pod.spec.securityContext ?? {};
   if (podContext.runAsUser === 0 || pod.mainContainer.securityContext?.runAsUser === 0) {
-    throw new Error(`${where}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
+    throw new Error(`${templateWhere}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
   }
   for (const container of [...(pod.spec.initContainers ?? []), ...pod.spec.containers] as Json[]) {
     const own: Json = container?.securityContext ?? {};
     if (own.runAsUser === 0 && (own.runAsNonRoot ?? podContext.runAsNonRoot) !== false) {
-      throw new Error(`${where}: the container '${container.name}' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it ("container's runAsUser breaks non-root policy"); set 'runAsNonRoot: false' on the cluster to run it as root`);
+      throw new Error(`${templateWhere}: the container '${container.name}' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it ("container's runAsUser breaks non-root policy"); set 'runAsNonRoot: false' on the cluster to run it as root`);
     }
   }
 }
@@ -584,12 +584,12 @@ function checkPodSecurity(
   for (const { component, pod, template } of pods) {
     const violation = podSecurityViolation(level, pod);
     if (violation === undefined) continue;
-    const where = template?.where ?? `'podSecurity' (${level}) with 'runAsNonRoot: false'`;
+    const source = template?.where ?? `'podSecurity' (${level}) with 'runAsNonRoot: false'`;
     const when = component === 'TaskManager' && mode === DeploymentMode.NATIVE ? ' when the JobManager creates them (the refusal shows in its log only)' : '';
     const fix = violation.rule.defaulted && !runAsNonRoot
       ? `set it in the ${component}'s pod template ('runAsNonRoot: true', the default, sets it for the official images' flink user), or ${lower(violation.needs)}`
       : `remove it, or ${lower(violation.needs)}`;
-    throw new Error(`${where}: the ${component} pods would break the Pod Security Standards' ${level} profile: ${violation.detail} (check '${violation.rule.id}' of the PodSecurity admission controller), and a namespace that enforces it would reject them${when}; ${fix}`);
+    throw new Error(`${source}: the ${component} pods would break the Pod Security Standards' ${level} profile: ${violation.detail} (check '${violation.rule.id}' of the PodSecurity admission controller), and a namespace that enforces it would reject them${when}; ${fix}`);
   }
 }
 
