@@ -6,7 +6,8 @@ import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import { DOCS_TEMPLATE } from '../examples/pod-template/docs-template';
-import { FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, ImagePullPolicy, PodSecurityStandard, PodTemplate } from '../src';
+import { DeploymentMode, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, ImagePullPolicy, PodSecurityStandard, PodTemplate } from '../src';
+import { POD_SECURITY_RULES } from '../src/private/pod-security';
 
 const ID = 'tpl';
 
@@ -303,6 +304,20 @@ describe('Pod Security Standards: user containers get the restricted defaults, a
     expect(() => cluster(chart(), { podSecurity: PodSecurityStandard.BASELINE, flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } }))
       .toThrow("flinkConfiguration['kubernetes.hostnetwork.enabled'] is 'true': host networking breaks the Pod Security Standards' baseline profile");
     expect(() => cluster(chart(), { hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED })).not.toThrow();
+  });
+
+  test('standalone TaskManagers get the defaults under their sidecars too, in their workload', () => {
+    const c = chart();
+    cluster(c, { mode: DeploymentMode.STANDALONE, taskManager: { podTemplate: new PodTemplate(c, 't', { sidecars: [{ name: 'side', image: 'side:1' }] }) } });
+    const workload = find(synth(c), 'Deployment', `${ID}-taskmanager`);
+    expect(workload.spec.template.spec.containers.find((x: any) => x.name === 'side').securityContext).toStrictEqual(HARDENED);
+  });
+
+  test('every check of the rules table has a test above', () => {
+    const tested = ['hostNamespaces', 'privileged', 'capabilities_baseline', 'hostPathVolumes', 'hostPorts', 'appArmorProfile', 'seLinuxOptions', 'procMount',
+      'seccompProfile_baseline', 'sysctls', 'windowsHostProcess', 'hostProbesAndhostLifecycle', 'restrictedVolumes', 'allowPrivilegeEscalation', 'runAsNonRoot',
+      'runAsUser', 'seccompProfile_restricted', 'capabilities_restricted'];
+    expect(POD_SECURITY_RULES.map(r => r.id).sort()).toStrictEqual(tested.sort());
   });
 
   test('fails on a podSecurity that is not a profile (from JavaScript)', () => {
