@@ -56,6 +56,21 @@ export interface DisruptionBudgetOptions {
 }
 
 /**
+ * A Kubernetes Pod Security Standards profile, as a namespace enforces it
+ * (`pod-security.kubernetes.io/enforce: <profile>`).
+ *
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
+ */
+export enum PodSecurityStandard {
+  /** Hardened pods: non-root, no privilege escalation, all capabilities dropped, a seccomp profile, core volume types only. */
+  RESTRICTED = 'restricted',
+  /** No known privilege escalation: no privileged containers, host namespaces, hostPath volumes or host ports. */
+  BASELINE = 'baseline',
+  /** Unrestricted. */
+  PRIVILEGED = 'privileged',
+}
+
+/**
  * What the JobManager and the TaskManagers have in common.
  */
 export interface FlinkComponentOptions {
@@ -445,7 +460,8 @@ export interface FlinkClusterProps {
   /**
    * The cluster id (`kubernetes.cluster-id`): the JobManager Deployment's name and the root of every
    * name Flink derives (`<clusterId>-rest`, `flink-config-<clusterId>`, TaskManager pods …).
-   * Lowercase letters, digits and '-', starting with a letter, at most 45 characters.
+   * Lowercase letters, digits and '-', starting with a letter, at most 45 characters. Required with high
+   * availability, whose state is kept under the cluster id: a derived one changes when the construct moves.
    *
    * @default - derived from the construct path
    */
@@ -520,7 +536,7 @@ export interface FlinkClusterProps {
   readonly serviceAccount?: kplus.IServiceAccount;
 
   /**
-   * High availability, which standby JobManagers need.
+   * High availability, which standby JobManagers need. It needs an explicit `clusterId`.
    *
    * @default - none
    */
@@ -543,7 +559,9 @@ export interface FlinkClusterProps {
   /**
    * Plugins the official image ships in `/opt/flink/opt`, enabled in the JobManager and TaskManagers
    * (`ENABLE_BUILT_IN_PLUGINS`): the file systems, by the exact jar of this Flink version. Metric reporters
-   * are active in every image already (see `prometheus`). An image whose tag names another release is an error.
+   * are active in every image already (see `prometheus`). An official image (`apache/flink`, `flink`, also
+   * through a registry mirror) whose tag names another release is an error; an image of your own is not judged
+   * by its tag.
    *
    * @default - none
    */
@@ -576,7 +594,9 @@ export interface FlinkClusterProps {
 
   /**
    * An existing ConfigMap with `core-site.xml`/`hdfs-site.xml`, mounted at `/opt/hadoop/conf` with
-   * `HADOOP_CONF_DIR` set (`kubernetes.hadoop.conf.config-map.name`).
+   * `HADOOP_CONF_DIR` set (`kubernetes.hadoop.conf.config-map.name`). In native mode a JobManager whose env
+   * sets `HADOOP_CONF_DIR` or `HADOOP_HOME` needs it (or `decorators.hadoopConfMount: false`): it would
+   * otherwise mount a ConfigMap `hadoop-config-<clusterId>` into TaskManagers that nothing creates.
    *
    * @default - none
    */
@@ -631,6 +651,9 @@ export interface FlinkClusterProps {
    * JobManager gets it in its Deployment; TaskManagers through a pod template shipped in ConfigMap
    * `pod-template-<clusterId>`, as `kubernetes.pod-template-file.taskmanager` does.
    *
+   * Sidecars and init containers of pod templates get the same container defaults (no privilege escalation,
+   * capabilities dropped) under their own security context.
+   *
    * Set `false` for an image whose Flink user is not uid 9999.
    *
    * @default true
@@ -665,5 +688,18 @@ export interface FlinkClusterProps {
    * @default - the pods' cloud identity is the node's
    */
   readonly workloadIdentity?: WorkloadIdentity;
+
+  /**
+   * The Pod Security Standards profile the JobManager and TaskManager pods must meet, as the namespace
+   * enforces it: a pod template (or host networking) that breaks it is an error at synth, where Kubernetes
+   * would otherwise reject the pods — native TaskManager pods only when the JobManager creates them, visible
+   * in its log alone. Lower it for pods that need more, e.g. a privileged sidecar or a hostPath volume
+   * (`PRIVILEGED`), and only where the namespace allows it.
+   *
+   * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
+   * @default - `PodSecurityStandard.RESTRICTED`; `PodSecurityStandard.BASELINE` with `runAsNonRoot: false`,
+   * whose pods may run as root
+   */
+  readonly podSecurity?: PodSecurityStandard;
 }
 

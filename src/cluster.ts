@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
 import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
+import { claimObjectNames } from './private/object-names';
 import { commonLabels, jobManagerSelector, taskManagerSelector } from './private/pod';
 import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
 import { renderNative } from './private/render/native';
@@ -143,6 +144,9 @@ export abstract class FlinkCluster extends Construct {
     const operations = renderOperations(r);
     object('JobManagerServiceAccount', operations.jobManagerServiceAccount);
     object('TaskManagerServiceAccount', operations.taskManagerServiceAccount);
+    // names are claimed before the RbacBinding claims its Roles, so a repeated cluster id is reported on its Deployment
+    const clash = 'give one of the clusters another \'clusterId\' (or \'namespace\')';
+    claimObjectNames(this, this.node.children.filter((c): c is ApiObject => c instanceof ApiObject), clash);
     const needsRights = this.jobManagerPolicyRules.length > 0 || this.taskManagerPolicyRules.length > 0;
     if ((r.createJobManagerServiceAccount || r.createTaskManagerServiceAccount) && needsRights) {
       this.rbac = new RbacBinding(this, 'Rbac', {
@@ -154,6 +158,7 @@ export abstract class FlinkCluster extends Construct {
     this.podMonitor = object('PodMonitor', operations.podMonitor);
     this.jobManagerDisruptionBudget = object('JobManagerDisruptionBudget', operations.jobManagerDisruptionBudget);
     this.taskManagerDisruptionBudget = object('TaskManagerDisruptionBudget', operations.taskManagerDisruptionBudget);
+    claimObjectNames(this, [this.podMonitor, this.jobManagerDisruptionBudget, this.taskManagerDisruptionBudget].filter(o => o !== undefined), clash);
   }
 
   /**

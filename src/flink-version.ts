@@ -1,3 +1,5 @@
+import { LATEST_PATCH } from './private/releases';
+
 /**
  * Log configuration files that a Flink distribution ships in `conf/`, in the order Flink's
  * `FlinkConfMountDecorator` lists them.
@@ -15,21 +17,6 @@ const LOG_FILES_SINCE_2_1 = [
   'log4j-session.properties',
   'log4j-cli.properties',
 ];
-
-/**
- * The newest patch release of each supported minor version, whose image is the default.
- * Source: the version directories of `apache/flink-docker` (master, 2026-05).
- */
-const LATEST_PATCH: { [minor: string]: number } = {
-  '1.16': 3,
-  '1.17': 2,
-  '1.18': 1,
-  '1.19': 3,
-  '1.20': 4,
-  '2.0': 2,
-  '2.1': 2,
-  '2.2': 1,
-};
 
 /**
  * An Apache Flink release line, and what differs between them for the Kubernetes objects and the
@@ -57,7 +44,8 @@ export class FlinkVersion {
 
   /**
    * A Flink version from its string: `'1.20'` (the newest patch release this library knows) or
-   * `'1.20.3'` (that patch release, which also pins the default image tag).
+   * `'1.20.3'` (that patch release, which also pins the default image tag). A patch release this library
+   * does not know (`'1.20.9'`) has no default image: a cluster of that version needs `image`.
    *
    * @param version `<major>.<minor>` or `<major>.<minor>.<patch>`, from 1.16 to 2.2
    */

@@ -4,7 +4,9 @@
 export interface KubernetesHighAvailabilityOptions {
   /**
    * Durable storage for JobManager metadata (job graphs, checkpoint pointers, blobs), e.g.
-   * `s3://bucket/flink-ha` (`high-availability.storageDir`). The file system's plugin must be enabled.
+   * `s3://bucket/flink-ha` (`high-availability.storageDir`), shared by the JobManagers and the TaskManagers:
+   * a path on the pods' own disks is an error, and with the official image the file system's plugin must be
+   * enabled (`plugins`).
    */
   readonly storageDir: string;
 }
@@ -13,7 +15,7 @@ export interface KubernetesHighAvailabilityOptions {
  * Options of ZooKeeper high availability.
  */
 export interface ZooKeeperHighAvailabilityOptions {
-  /** Durable storage for JobManager metadata (`high-availability.storageDir`). */
+  /** Durable storage for JobManager metadata (`high-availability.storageDir`), as for Kubernetes high availability. */
   readonly storageDir: string;
 
   /** The ZooKeeper quorum, e.g. `zk-0.zk:2181,zk-1.zk:2181` (`high-availability.zookeeper.quorum`). */

@@ -20,7 +20,9 @@ export enum RecoveryClaimMode {
  */
 export interface SavepointRestoreOptions {
   /**
-   * The savepoint's path (`execution.state-recovery.path`; `execution.savepoint.path` before 1.20).
+   * The savepoint's path (`execution.state-recovery.path`; `execution.savepoint.path` before 1.20), as an
+   * absolute URI such as `s3://bucket/savepoints/savepoint-1a2b3c`: Flink reads a path without scheme from
+   * the JobManager pod's own disk.
    */
   readonly path: string;
 

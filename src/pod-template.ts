@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { ImagePullPolicy } from './cluster-options';
 import { Json } from './private/pod';
 import { checkTemplateAlone, MAIN_CONTAINER, PodTemplateSource } from './private/pod-template';
+import { checkYamlVersionsAgree } from './private/yaml';
 
 const k8s = kplus.k8s;
 
@@ -142,9 +143,17 @@ export interface PodTemplateProps {
   readonly runtimeClassName?: string;
   /** Volumes, before Flink's. @default - none */
   readonly volumes?: kplus.k8s.Volume[];
-  /** Init containers, kept as they are (Flink never decorates them). @default - none */
+  /**
+   * Init containers, never decorated by Flink; none may be named `flink-main-container`. With
+   * `runAsNonRoot` they get the restricted security defaults under their own security context.
+   * @default - none
+   */
   readonly initContainers?: kplus.k8s.Container[];
-  /** Sidecar containers, kept as they are and placed before the main container. @default - none */
+  /**
+   * Sidecar containers, placed before the main container and never decorated by Flink; none may be named
+   * `flink-main-container`, which is Flink's. With `runAsNonRoot` they get the restricted security defaults
+   * under their own security context. @default - none
+   */
   readonly sidecars?: kplus.k8s.Container[];
   /** The main container's options. @default - none */
   readonly mainContainer?: PodTemplateMainContainerOptions;
@@ -261,6 +270,8 @@ export class PodTemplate extends Construct {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new Error(`${where}: expected a Pod manifest (apiVersion: v1, kind: Pod, metadata, spec)`);
     }
+    // the TaskManagers get the file verbatim when nothing is layered under it: it must read the same as YAML 1.1
+    checkYamlVersionsAgree(text, where);
     const template = new PodTemplate(scope, id);
     template.source = { json: stringifyScalars(json as Json), text, where };
     checkTemplateAlone(template.source);
@@ -271,7 +282,12 @@ export class PodTemplate extends Construct {
 
   constructor(scope: Construct, id: string, props: PodTemplateProps = {}) {
     super(scope, id);
-    this.source = { json: toPodManifest(props), where: `PodTemplate '${this.node.path}'` };
+    const where = `PodTemplate '${this.node.path}'`;
+    const reserved = (props.sidecars ?? []).findIndex(c => c?.name === MAIN_CONTAINER);
+    if (reserved !== -1) {
+      throw new Error(`${where}: 'sidecars[${reserved}]' is named '${MAIN_CONTAINER}', the name Flink reserves for its own container (Constants.MAIN_CONTAINER_NAME): Flink would take it as the main container and run Flink's command in the sidecar's image; give the sidecar another name, and set the main container's options with 'mainContainer'`);
+    }
+    this.source = { json: toPodManifest(props), where };
     checkTemplateAlone(this.source);
   }
 

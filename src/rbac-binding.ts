@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { FlinkCluster } from './cluster';
+import { claimObjectNames } from './private/object-names';
 import { commonLabels } from './private/pod';
 
 /**
@@ -66,6 +67,8 @@ export class RbacBinding extends Construct {
       this.taskManagerRole = this.bind('TaskManager', `${cluster.clusterId}-taskmanager`, cluster,
         tmRules, props.taskManagerServiceAccount?.name ?? cluster.taskManagerServiceAccountName);
     }
+    claimObjectNames(this, this.node.children as ApiObject[],
+      'a cluster binds the service accounts it creates itself: create an RbacBinding only for service accounts you bring (\'serviceAccount\', \'taskManager.serviceAccount\'), once per cluster');
   }
 
   private bind(id: string, name: string, cluster: FlinkCluster, rules: kplus.k8s.PolicyRule[], account: string): ApiObject {

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
   FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability,
-  JobArtifact, LogLevel, PodTemplate, RestServiceExposedType,
+  JobArtifact, LogLevel, PodSecurityStandard, PodTemplate, RestServiceExposedType,
 } from '../src';
 
 const ID = 'cap';
@@ -106,8 +106,18 @@ describe('built-in plugins (ENABLE_BUILT_IN_PLUGINS, apache/flink-docker docker-
       .toThrow("but PodTemplate 'test/jm' is 'flink:1.20.3': its tag names Flink 1.20.3");
   });
 
-  test('an image of the same release, or a tag that names no release, is accepted with plugins', () => {
-    for (const image of ['apache/flink:1.20.4-java17', 'registry.example.com:5000/team/flink:2024-06-01', 'flink@sha256:abc', 'flink']) {
+  test('an official image of the same release, or a tag that names no release, is accepted with plugins', () => {
+    for (const image of ['apache/flink:1.20.4-java17', 'docker.io/library/flink:2024-06-01', 'flink@sha256:abc', 'flink']) {
+      const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO], image });
+      expect(mainContainer(find(manifests, 'Deployment', ID)).image).toBe(image);
+    }
+  });
+
+  test('only official images are judged, through Docker Hub or a mirror: an image of the user\'s may carry any tag (its own version)', () => {
+    for (const image of ['docker.io/flink:1.19.1', 'mirror.gcr.io/library/flink:1.19.1', 'harbor.example.com/dockerhub/apache/flink:1.19.1', 'localhost:5000/flink:1.19.1']) {
+      expect(() => session({ plugins: [FlinkPlugin.S3_PRESTO], image })).toThrow(`but 'image' is '${image}': its tag names Flink 1.19.1`);
+    }
+    for (const image of ['registry.example.com/app:1.4.0', 'registry.example.com:5000/team/flink:1.4.0', 'example/flink:1.19.1', 'apache/flink-kubernetes-operator:1.9.0']) {
       const { manifests } = session({ plugins: [FlinkPlugin.S3_PRESTO], image });
       expect(mainContainer(find(manifests, 'Deployment', ID)).image).toBe(image);
     }
@@ -163,7 +173,7 @@ describe('logging', () => {
 describe('high availability (reference §1.2, §2.2, §6.4)', () => {
   test('HighAvailability.kubernetes: version keys, cluster id and port, no internal Service, standby JobManagers, RBAC', () => {
     for (const [version, typeKey] of [[FlinkVersion.V1_16, 'high-availability'], [FlinkVersion.V1_20, 'high-availability.type']] as const) {
-      const { manifests } = session({ highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }), jobManager: { replicas: 2 } }, version);
+      const { manifests } = session({ highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }), plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 } }, version);
       const conf = shippedConfig(manifests, ID);
       expect(conf[typeKey]).toBe('kubernetes');
       expect(conf['high-availability.storageDir']).toBe('s3://flink/ha');
@@ -176,7 +186,7 @@ describe('high availability (reference §1.2, §2.2, §6.4)', () => {
   });
 
   test('HighAvailability.zookeeper: quorum and root path; no ConfigMap rights', () => {
-    const { manifests } = session({ highAvailability: HighAvailability.zookeeper({ storageDir: 'hdfs:///flink/ha', quorum: 'zk:2181', rootPath: '/flink-prod' }) });
+    const { manifests } = session({ image: 'registry.example.com/flink-hadoop:1.20.4', highAvailability: HighAvailability.zookeeper({ storageDir: 'hdfs:///flink/ha', quorum: 'zk:2181', rootPath: '/flink-prod' }) });
     const conf = shippedConfig(manifests, ID);
     expect([conf['high-availability.type'], conf['high-availability.zookeeper.quorum'], conf['high-availability.zookeeper.path.root']])
       .toStrictEqual(['zookeeper', 'zk:2181', '/flink-prod']);
@@ -230,6 +240,7 @@ describe('scheduling, metadata and client tuning', () => {
   test('owner references, host network, entrypoint args', () => {
     const { manifests } = session({
       hostNetwork: true,
+      podSecurity: PodSecurityStandard.PRIVILEGED,
       jobManager: { ownerReferences: [{ apiVersion: 'example.com/v1', kind: 'FlinkTenant', name: 't', uid: 'u-1', controller: true }], entrypointArgs: '-Dfoo=bar' },
       taskManager: { entrypointArgs: '-Dbaz=qux' },
     });

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, find, shippedConfig, synth } from './util';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
-  HighAvailability, JobArtifact, RestServiceExposedType,
+  FlinkPlugin, HighAvailability, PodSecurityStandard, JobArtifact, RestServiceExposedType,
 } from '../src';
 
 // The ingress NetworkPolicies, proven by evaluating them as Kubernetes does (ingress rules are ORed, a peer's
@@ -12,6 +12,8 @@ import {
 const ID = 'analytics';
 const NS = 'flink';
 const K8S_HA = HighAvailability.kubernetes({ storageDir: 's3://bucket/ha' });
+// HA storage on S3 needs the official image's S3 plugin (state directories are checked against the plugins)
+const S3 = [FlinkPlugin.S3_PRESTO];
 const ZK_HA = HighAvailability.zookeeper({ storageDir: 's3://bucket/ha', quorum: 'zk:2181' });
 const JOB = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), entryClass: 'com.example.Job' };
 
@@ -109,9 +111,9 @@ const DEFAULT_PATHS = [
 
 describe.each([
   ['native, no HA', DeploymentMode.NATIVE, {}],
-  ['native, Kubernetes HA with a standby JobManager', DeploymentMode.NATIVE, { highAvailability: K8S_HA, jobManager: { replicas: 2 } }],
+  ['native, Kubernetes HA with a standby JobManager', DeploymentMode.NATIVE, { highAvailability: K8S_HA, plugins: S3, jobManager: { replicas: 2 } }],
   ['standalone, no HA', DeploymentMode.STANDALONE, {}],
-  ['standalone, Kubernetes HA', DeploymentMode.STANDALONE, { highAvailability: K8S_HA, jobManager: { replicas: 2 } }],
+  ['standalone, Kubernetes HA', DeploymentMode.STANDALONE, { highAvailability: K8S_HA, plugins: S3, jobManager: { replicas: 2 } }],
   ['standalone, local recovery', DeploymentMode.STANDALONE, { taskManager: { localRecovery: { storage: Size.gibibytes(10) } } }],
 ])('%s: the NetworkPolicies', (_name, mode, props) => {
   const { cluster, manifests } = session({ mode, ...props as Partial<FlinkSessionClusterProps> });
@@ -185,15 +187,15 @@ describe('ports: the ones the processes listen on', () => {
   });
 
   test('ZooKeeper HA: the JobManager\'s RPC service listens on high-availability.jobmanager.port (ClusterEntrypoint.getRPCPortRange)', () => {
-    const pinned = session({ highAvailability: ZK_HA, jobManager: { replicas: 2 } }).manifests;
+    const pinned = session({ highAvailability: ZK_HA, plugins: S3, jobManager: { replicas: 2 } }).manifests;
     expect(find(pinned, 'NetworkPolicy', `${ID}-jobmanager`).spec.ingress[0].ports.map((p: any) => p.port)).toStrictEqual([6123, 6124]);
-    const own = session({ highAvailability: ZK_HA, flinkConfiguration: { 'high-availability.jobmanager.port': '7000' } }).manifests;
+    const own = session({ highAvailability: ZK_HA, plugins: S3, flinkConfiguration: { 'high-availability.jobmanager.port': '7000' } }).manifests;
     expect(find(own, 'NetworkPolicy', `${ID}-jobmanager`).spec.ingress[0].ports.map((p: any) => p.port)).toStrictEqual([7000, 6124]);
     // standalone refuses such a port: its Services and liveness probe use jobmanager.rpc.port (test/standalone.test.ts)
   });
 
   test('Kubernetes HA: the RPC service keeps jobmanager.rpc.port, whatever high-availability.jobmanager.port says', () => {
-    const { manifests } = session({ highAvailability: K8S_HA, flinkConfiguration: { 'high-availability.jobmanager.port': '7000' } });
+    const { manifests } = session({ highAvailability: K8S_HA, plugins: S3, flinkConfiguration: { 'high-availability.jobmanager.port': '7000' } });
     expect(find(manifests, 'NetworkPolicy', `${ID}-jobmanager`).spec.ingress[0].ports.map((p: any) => p.port)).toStrictEqual([6123, 6124]);
   });
 
@@ -201,7 +203,7 @@ describe('ports: the ones the processes listen on', () => {
     const off = shippedConfig(session({ networkPolicy: { enabled: false } }).manifests, ID);
     expect(off['taskmanager.data.port']).toBeUndefined();
     expect(off['metrics.internal.query-service.port']).toBeUndefined();
-    const hostNetwork = shippedConfig(session({ hostNetwork: true }).manifests, ID);
+    const hostNetwork = shippedConfig(session({ hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED }).manifests, ID);
     expect(hostNetwork['taskmanager.data.port']).toBeUndefined();
     expect(hostNetwork['metrics.internal.query-service.port']).toBeUndefined();
     const standaloneOff = shippedConfig(session({ mode: DeploymentMode.STANDALONE, networkPolicy: { enabled: false } }).manifests, ID);
@@ -272,17 +274,18 @@ describe('off', () => {
   });
 
   test('host networking: none by default, as no NetworkPolicy applies to host-network pods and Flink binds random ports', () => {
-    expect(policiesOf(session({ hostNetwork: true }).manifests)).toStrictEqual([]);
-    expect(policiesOf(session({ flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } }).manifests)).toStrictEqual([]);
-    expect(policiesOf(session({ hostNetwork: true, networkPolicy: { enabled: false } }).manifests)).toStrictEqual([]);
+    expect(policiesOf(session({ hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED }).manifests)).toStrictEqual([]);
+    expect(policiesOf(session({ podSecurity: PodSecurityStandard.PRIVILEGED, flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } }).manifests)).toStrictEqual([]);
+    const off = session({ hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED, networkPolicy: { enabled: false } });
+    expect(policiesOf(off.manifests)).toStrictEqual([]);
   });
 });
 
 describe('NetworkPolicy errors: each names the prop, the value and the fix', () => {
   test('fails on a policy asked for with host networking', () => {
-    fails(() => session({ hostNetwork: true, networkPolicy: { enabled: true } }),
+    fails(() => session({ hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED, networkPolicy: { enabled: true } }),
       '\'networkPolicy.enabled\' is true, but hostNetwork turns on host networking: no NetworkPolicy applies to host-network pods, and Flink binds them to random ports (KubernetesEntrypointUtils.loadConfiguration); remove \'networkPolicy\', or turn host networking off');
-    fails(() => session({ flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, networkPolicy: { restPeers: [] } }),
+    fails(() => session({ podSecurity: PodSecurityStandard.PRIVILEGED, flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, networkPolicy: { restPeers: [] } }),
       '\'networkPolicy.restPeers\' is set, but flinkConfiguration[\'kubernetes.hostnetwork.enabled\'] turns on host networking');
   });
 

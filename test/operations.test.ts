@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact,
+  DeploymentMode, FlinkApplicationCluster, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, FlinkPlugin, HighAvailability,
+  PodSecurityStandard, JobArtifact,
   PodTemplate, WorkloadIdentity,
 } from '../src';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,6 +17,8 @@ const ID = 'c';
 const NS = 'analytics';
 const FACTORY = 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory';
 const K8S_HA = HighAvailability.kubernetes({ storageDir: 's3://bucket/ha' });
+// HA storage on S3 needs the official image's S3 plugin (state directories are checked against the plugins)
+const S3 = [FlinkPlugin.S3_PRESTO];
 const STANDALONE = DeploymentMode.STANDALONE;
 const VERSIONS: Array<[string, FlinkVersion]> = [
   ['1.16', FlinkVersion.V1_16], ['1.17', FlinkVersion.V1_17], ['1.18', FlinkVersion.V1_18], ['1.19', FlinkVersion.V1_19],
@@ -113,6 +116,7 @@ describe('the Prometheus reporter through flinkConfiguration', () => {
   test('host networking: Flink declares no ports (InitJobManagerDecorator), and a raw reporter, even with a range, is left alone', () => {
     const { cluster, manifests } = session({
       hostNetwork: true,
+      podSecurity: PodSecurityStandard.PRIVILEGED,
       flinkConfiguration: { 'metrics.reporter.prom.factory.class': FACTORY, 'metrics.reporter.prom.port': '9250-9260' },
     });
     expect(cluster.metricsPort).toBeUndefined();
@@ -192,7 +196,7 @@ describe('PodMonitor (monitoring.coreos.com/v1, validated against @kubernetes-mo
 
 describe('PodDisruptionBudgets (policy/v1)', () => {
   test('HA JobManagers with a standby: budget <clusterId>-jobmanager over exactly the JobManager Deployment\'s pods', () => {
-    const { cluster, manifests } = session({ highAvailability: K8S_HA, jobManager: { replicas: 2, disruptionBudget: {} } });
+    const { cluster, manifests } = session({ highAvailability: K8S_HA, plugins: S3, jobManager: { replicas: 2, disruptionBudget: {} } });
     const budget = find(manifests, 'PodDisruptionBudget', `${ID}-jobmanager`);
     expect(budget).toStrictEqual({
       apiVersion: 'policy/v1',
@@ -209,7 +213,7 @@ describe('PodDisruptionBudgets (policy/v1)', () => {
   });
 
   test('maxUnavailable below the JobManager count', () => {
-    const { manifests } = session({ highAvailability: K8S_HA, jobManager: { replicas: 3, disruptionBudget: { maxUnavailable: 2 } } });
+    const { manifests } = session({ highAvailability: K8S_HA, plugins: S3, jobManager: { replicas: 3, disruptionBudget: { maxUnavailable: 2 } } });
     expect(find(manifests, 'PodDisruptionBudget', `${ID}-jobmanager`).spec.maxUnavailable).toBe(2);
   });
 
@@ -423,9 +427,9 @@ describe('fails on day-2 options that could not take effect', () => {
   });
 
   test('fails on prometheus or podMonitor with host networking', () => {
-    expect(build({ prometheus: {}, hostNetwork: true }))
+    expect(build({ prometheus: {}, hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED }))
       .toThrow("'prometheus' needs the reporter's port declared on the pods, which host networking rules out: the pods share their node's ports, so a fixed port collides when two Flink pods share a node (Flink's documentation suggests a port range there); remove 'hostNetwork', or configure the reporter in 'flinkConfiguration' and scrape the nodes");
-    expect(build({ podMonitor: {}, hostNetwork: true, flinkConfiguration: { 'metrics.reporter.prom.factory.class': FACTORY } }))
+    expect(build({ podMonitor: {}, hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED, flinkConfiguration: { 'metrics.reporter.prom.factory.class': FACTORY } }))
       .toThrow("'podMonitor' needs the reporter's port declared on the pods, which host networking rules out");
   });
 
@@ -457,14 +461,14 @@ describe('fails on day-2 options that could not take effect', () => {
   });
 
   test('fails on a PodDisruptionBudget over a single HA JobManager', () => {
-    expect(build({ highAvailability: K8S_HA, jobManager: { disruptionBudget: {} } }))
+    expect(build({ highAvailability: K8S_HA, plugins: S3, jobManager: { disruptionBudget: {} } }))
       .toThrow("'jobManager.disruptionBudget' needs standby JobManagers: with 1 JobManager a budget either blocks every node drain or holds back nothing; set 'jobManager.replicas' to 2 or more, so that a drain always leaves a JobManager to take over leadership");
   });
 
   test('fails on maxUnavailable 0 (blocks every drain) or not below the pod count (holds back nothing)', () => {
-    expect(build({ highAvailability: K8S_HA, jobManager: { replicas: 2, disruptionBudget: { maxUnavailable: 0 } } }))
+    expect(build({ highAvailability: K8S_HA, plugins: S3, jobManager: { replicas: 2, disruptionBudget: { maxUnavailable: 0 } } }))
       .toThrow("'jobManager.disruptionBudget.maxUnavailable' is 0: expected a whole number of at least 1 (0 would block every node drain)");
-    expect(build({ highAvailability: K8S_HA, jobManager: { replicas: 2, disruptionBudget: { maxUnavailable: 2 } } }))
+    expect(build({ highAvailability: K8S_HA, plugins: S3, jobManager: { replicas: 2, disruptionBudget: { maxUnavailable: 2 } } }))
       .toThrow("'jobManager.disruptionBudget.maxUnavailable' is 2, but there are at most 2 JobManagers: the budget would hold back no eviction; set it below 2");
     expect(build({ mode: STANDALONE, taskManager: { disruptionBudget: {} } }))
       .toThrow("'taskManager.disruptionBudget' covers 1 TaskManager: a budget over one pod either blocks every node drain or holds back nothing; run more TaskManagers ('taskManager.replicas'), or remove the budget");

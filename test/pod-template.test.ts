@@ -6,7 +6,8 @@ import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import { DOCS_TEMPLATE } from '../examples/pod-template/docs-template';
-import { FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, ImagePullPolicy, PodTemplate } from '../src';
+import { DeploymentMode, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, ImagePullPolicy, PodSecurityStandard, PodTemplate } from '../src';
+import { POD_SECURITY_RULES } from '../src/private/pod-security';
 
 const ID = 'tpl';
 
@@ -35,6 +36,8 @@ describe('the documentation\'s pod template (examples/pod-template)', () => {
   const template = PodTemplate.fromFile(c, 'template', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml'));
   cluster(c, {
     podTemplate: template,
+    // its hostPath volume breaks the baseline and restricted profiles
+    podSecurity: PodSecurityStandard.PRIVILEGED,
     jobManager: { memory: Size.mebibytes(2048), cpu: 1 },
     flinkConfiguration: { 'user.artifacts.base-dir': '/opt/flink/user-artifacts' },
   });
@@ -49,15 +52,17 @@ describe('the documentation\'s pod template (examples/pod-template)', () => {
     });
   });
 
-  test('§4.1/§4.2: sidecars before the main container, init containers kept undecorated', () => {
+  test('§4.1/§4.2: sidecars before the main container, init containers undecorated by Flink; both with the restricted container defaults under them', () => {
     expect(deployment.spec.template.spec.containers.map((x: any) => x.name)).toStrictEqual(['sidecar-log-collector', 'flink-main-container']);
     expect(deployment.spec.template.spec.containers[0]).toStrictEqual({
       name: 'sidecar-log-collector',
       image: 'sidecar-log-collector:latest',
       command: ['command-to-upload', '/remote/path/of/flink-logs/'],
       volumeMounts: [{ mountPath: '/flink-logs', name: 'flink-logs' }],
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
     });
     expect(deployment.spec.template.spec.initContainers.map((x: any) => x.name)).toStrictEqual(['artifacts-fetcher']);
+    expect(deployment.spec.template.spec.initContainers[0].securityContext).toStrictEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
   });
 
   test('§4.6: template volumes and mounts first, Flink\'s appended', () => {
@@ -80,7 +85,8 @@ describe('the documentation\'s pod template (examples/pod-template)', () => {
 
   test('without moving user.artifacts.base-dir, its /opt/flink/artifacts mount collides with Flink 1.19+\'s user-artifacts-volume', () => {
     const c2 = chart();
-    expect(() => cluster(c2, { podTemplate: PodTemplate.fromFile(c2, 't', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml')) }))
+    const podTemplate = PodTemplate.fromFile(c2, 't', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml'));
+    expect(() => cluster(c2, { podTemplate, podSecurity: PodSecurityStandard.PRIVILEGED }))
       .toThrow("'spec.containers[flink-main-container].volumeMounts' has an entry with mountPath '/opt/flink/artifacts', which Flink adds for podTemplate too");
   });
 });
@@ -118,6 +124,18 @@ describe('defined by Flink (reference §4.3)', () => {
       .toThrow("the container 'main' would be a sidecar: Flink takes only the container named 'flink-main-container' as its main container and decorates no other; rename it to 'flink-main-container'");
   });
 
+  test('fails on a typed sidecar named flink-main-container, which Flink would take as its main container (Constants.MAIN_CONTAINER_NAME)', () => {
+    expect(() => new PodTemplate(chart(), 't', { sidecars: [{ name: 'log-shipper', image: 'x' }, { name: 'flink-main-container', image: 'busybox' }] }))
+      .toThrow("PodTemplate 'test/t': 'sidecars[1]' is named 'flink-main-container', the name Flink reserves for its own container (Constants.MAIN_CONTAINER_NAME): Flink would take it as the main container and run Flink's command in the sidecar's image; give the sidecar another name, and set the main container's options with 'mainContainer'");
+  });
+
+  test('fails on an init container named flink-main-container, typed or in a file (two containers of one name)', () => {
+    expect(() => new PodTemplate(chart(), 't', { initContainers: [{ name: 'flink-main-container', image: 'busybox' }] }))
+      .toThrow("PodTemplate 'test/t': the init container 'spec.initContainers[0]' is named 'flink-main-container', the name of Flink's main container (Constants.MAIN_CONTAINER_NAME), and the API server rejects two containers of one name in a pod; rename it");
+    expect(() => fromFile(chart(), pod({ initContainers: [{ name: 'fetch', image: 'a' }, { name: 'flink-main-container', image: 'b' }] })))
+      .toThrow("the init container 'spec.initContainers[1]' is named 'flink-main-container'");
+  });
+
   test('fails on a manifest that is not a Pod, or a missing file', () => {
     expect(() => fromFile(chart(), { apiVersion: 'apps/v1', kind: 'Deployment' })).toThrow('a pod template is a Pod manifest (apiVersion: v1, kind: Pod); got apps/v1/Deployment');
     expect(() => PodTemplate.fromFile(chart(), 't', '/nonexistent/pod.yaml')).toThrow("PodTemplate.fromFile('/nonexistent/pod.yaml'): the file does not exist");
@@ -138,6 +156,14 @@ describe('templates Kubernetes or Flink would reject', () => {
       .toThrow("runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false'");
     const c2 = chart();
     expect(() => cluster(c2, { runAsNonRoot: false, podTemplate: fromFile(c2, pod({ securityContext: { runAsUser: 0 } })) })).not.toThrow();
+  });
+
+  test('fails on HADOOP_CONF_DIR in the JobManager template\'s main container without hadoopConfigMap (HadoopConfMountDecorator)', () => {
+    const c = chart();
+    expect(() => cluster(c, { jobManager: { podTemplate: fromFile(c, pod({ containers: [main({ env: [{ name: 'HADOOP_CONF_DIR', value: '/etc/hadoop' }] })] })) } }))
+      .toThrow(/PodTemplate.fromFile\('.*'\): the main container sets HADOOP_CONF_DIR; the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-tpl'/);
+    const c2 = chart();
+    expect(() => cluster(c2, { taskManager: { podTemplate: fromFile(c2, pod({ containers: [main({ env: [{ name: 'HADOOP_CONF_DIR', value: '/etc/hadoop' }] })] })) } })).not.toThrow();
   });
 
   test('fails on a dnsPolicy that host networking overrides (KubernetesUtils.resolveDNSPolicy)', () => {
@@ -166,10 +192,182 @@ describe('templates Kubernetes or Flink would reject', () => {
   });
 });
 
+describe('Pod Security Standards: user containers get the restricted defaults, and pods that break the profile are errors (podSecurity)', () => {
+  const HARDENED = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
+  const side = (securityContext: object = {}, extra: object = {}) => ({ name: 'side', image: 'side:1', securityContext, ...extra });
+
+  test('sidecars and init containers get the container defaults under their own fields, in the Deployment and the shipped TaskManager template', () => {
+    const c = chart();
+    cluster(c, {
+      podTemplate: new PodTemplate(c, 't', {
+        initContainers: [{ name: 'init', image: 'busybox', securityContext: { readOnlyRootFilesystem: true } }],
+        sidecars: [{ name: 'side', image: 'side:1', securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] } } }],
+      }),
+    });
+    const manifests = synth(c);
+    const shipped = YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']);
+    for (const spec of [find(manifests, 'Deployment', ID).spec.template.spec, shipped.spec]) {
+      expect(spec.initContainers[0].securityContext).toStrictEqual({ ...HARDENED, readOnlyRootFilesystem: true });
+      // capabilities are merged one level deeper: adding one keeps drop: [ALL]
+      expect(spec.containers.find((x: any) => x.name === 'side').securityContext).toStrictEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] } });
+    }
+  });
+
+  test('no allowPrivilegeEscalation: false under privileged: true or CAP_SYS_ADMIN, which the API server rejects together (ValidateSecurityContext)', () => {
+    const c = chart();
+    cluster(c, {
+      podSecurity: PodSecurityStandard.PRIVILEGED,
+      podTemplate: fromFile(c, pod({ containers: [side({ privileged: true }), { ...side({ capabilities: { add: ['CAP_SYS_ADMIN'] } }), name: 'admin' }] })),
+    });
+    const containers = find(synth(c), 'Deployment', ID).spec.template.spec.containers;
+    expect(containers[0].securityContext).toStrictEqual({ privileged: true, capabilities: { drop: ['ALL'] } });
+    expect(containers[1].securityContext).toStrictEqual({ capabilities: { drop: ['ALL'], add: ['CAP_SYS_ADMIN'] } });
+  });
+
+  test.each([
+    ['hostNamespaces', pod({ hostPID: true }), 'the pod sets hostPID: true', 'PRIVILEGED'],
+    ['privileged', pod({ containers: [side({ privileged: true })] }), "container 'side' sets securityContext.privileged: true", 'PRIVILEGED'],
+    ['capabilities_baseline', pod({ containers: [side({ capabilities: { add: ['NET_ADMIN'] } })] }), "container 'side' adds capabilities beyond Docker's default set (securityContext.capabilities.add)", 'PRIVILEGED'],
+    ['hostPathVolumes', pod({ volumes: [{ name: 'host', hostPath: { path: '/var/log' } }] }), "the pod has the hostPath volume 'host'", 'PRIVILEGED'],
+    ['hostPorts', pod({ containers: [side({}, { ports: [{ containerPort: 80, hostPort: 8080 }] })] }), "container 'side' sets a hostPort", 'PRIVILEGED'],
+    ['appArmorProfile', pod({}, { annotations: { 'container.apparmor.security.beta.kubernetes.io/side': 'unconfined' } }), 'the pod sets the AppArmor annotation container.apparmor.security.beta.kubernetes.io/side: unconfined', 'PRIVILEGED'],
+    ['seLinuxOptions', pod({ containers: [side({ seLinuxOptions: { user: 'system_u' } })] }), "container 'side' sets securityContext.seLinuxOptions with a custom type, user or role", 'PRIVILEGED'],
+    ['procMount', pod({ containers: [side({ procMount: 'Unmasked' })] }), "container 'side' sets securityContext.procMount other than Default", 'PRIVILEGED'],
+    ['seccompProfile_baseline', pod({ containers: [side({ seccompProfile: { type: 'Unconfined' } })] }), "container 'side' sets securityContext.seccompProfile.type: Unconfined", 'PRIVILEGED'],
+    ['sysctls', pod({ securityContext: { sysctls: [{ name: 'kernel.msgmax', value: '65536' }] } }), 'the pod sets the sysctl kernel.msgmax, outside the safe set', 'PRIVILEGED'],
+    ['windowsHostProcess', pod({ containers: [side({ windowsOptions: { hostProcess: true } })] }), "container 'side' sets securityContext.windowsOptions.hostProcess: true", 'PRIVILEGED'],
+    ['hostProbesAndhostLifecycle', pod({ containers: [side({}, { livenessProbe: { httpGet: { host: 'example.com', port: 80 } } })] }), "container 'side' sets a host in a probe or lifecycle handler (httpGet.host, tcpSocket.host)", 'PRIVILEGED'],
+    ['restrictedVolumes', pod({ volumes: [{ name: 'shared', nfs: { server: 'nfs', path: '/x' } }] }), "the pod has the volume 'shared' (nfs), not one of configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret", 'BASELINE'],
+    ['allowPrivilegeEscalation', pod({ initContainers: [{ ...side({ allowPrivilegeEscalation: true }), name: 'init' }] }), "container 'init' does not set securityContext.allowPrivilegeEscalation: false", 'BASELINE'],
+    ['runAsNonRoot', pod({ containers: [side({ runAsNonRoot: false })] }), "container 'side' sets securityContext.runAsNonRoot: false", 'BASELINE'],
+    ['seccompProfile_baseline', pod({ securityContext: { seccompProfile: { type: 'Unconfined' } } }), 'the pod sets securityContext.seccompProfile.type: Unconfined', 'PRIVILEGED'],
+    ['capabilities_restricted', pod({ containers: [side({ capabilities: { add: ['CHOWN'] } })] }), "container 'side' does not drop ALL capabilities, or adds others than NET_BIND_SERVICE", 'BASELINE'],
+  ])('fails on a template that breaks %s (kubernetes/pod-security-admission), naming the profile it needs', (id, content, detail, needs) => {
+    const c = chart();
+    const template = fromFile(c, content);
+    expect(() => cluster(c, { jobManager: { podTemplate: template } }))
+      .toThrow(`${template._source.where}: the JobManager pods would break the Pod Security Standards' restricted profile: ${detail} (check '${id}' of the PodSecurity admission controller), and a namespace that enforces it would reject them; remove it, or lower the profile with 'podSecurity: PodSecurityStandard.${needs}' if the namespace allows it`);
+    const c2 = chart();
+    expect(() => cluster(c2, { jobManager: { podTemplate: fromFile(c2, content) }, podSecurity: PodSecurityStandard[needs as 'BASELINE'] })).not.toThrow();
+  });
+
+  test('restricted rules the defaults satisfy, with runAsNonRoot: false: runAsUser, seccompProfile, runAsNonRoot', () => {
+    // a restricted template for an image whose user is uid 1000
+    const restricted = (podContext: object = {}, container: object = {}) => pod({
+      securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' }, ...podContext },
+      containers: [main({ securityContext: { ...HARDENED, ...container } })],
+    });
+    const build = (content: object) => {
+      const c = chart();
+      return () => cluster(c, { runAsNonRoot: false, podSecurity: PodSecurityStandard.RESTRICTED, podTemplate: fromFile(c, content) });
+    };
+    expect(build(restricted())).not.toThrow();
+    expect(build(restricted({}, { runAsUser: 0 }))).toThrow("container 'flink-main-container' sets securityContext.runAsUser: 0 (check 'runAsUser'");
+    expect(build(restricted({ seccompProfile: undefined }))).toThrow("container 'flink-main-container' does not set securityContext.seccompProfile.type RuntimeDefault or Localhost, nor does the pod (check 'seccompProfile_restricted'");
+    expect(build(restricted({ runAsNonRoot: undefined })))
+      .toThrow("container 'flink-main-container' does not set securityContext.runAsNonRoot: true, nor does the pod (check 'runAsNonRoot' of the PodSecurity admission controller), and a namespace that enforces it would reject them; set it in the JobManager's pod template ('runAsNonRoot: true', the default, sets it for the official images' flink user), or lower the profile with 'podSecurity: PodSecurityStandard.BASELINE' if the namespace allows it");
+  });
+
+  test('fails on podSecurity RESTRICTED with runAsNonRoot: false and no template that sets the fields', () => {
+    expect(() => cluster(chart(), { runAsNonRoot: false, podSecurity: PodSecurityStandard.RESTRICTED }))
+      .toThrow("'podSecurity' (restricted) with 'runAsNonRoot: false': the JobManager pods would break the Pod Security Standards' restricted profile: container 'flink-main-container' does not set securityContext.allowPrivilegeEscalation: false (check 'allowPrivilegeEscalation'");
+  });
+
+  test('runAsNonRoot: false lowers the default profile to baseline, whose pods may run as root', () => {
+    const c = chart();
+    expect(() => cluster(c, { runAsNonRoot: false, podTemplate: fromFile(c, pod({ containers: [side({ runAsUser: 0 })] })) })).not.toThrow();
+    const c2 = chart();
+    expect(() => cluster(c2, { runAsNonRoot: false, podTemplate: fromFile(c2, pod({ containers: [side({ privileged: true })] })) }))
+      .toThrow("the JobManager pods would break the Pod Security Standards' baseline profile: container 'side' sets securityContext.privileged: true");
+  });
+
+  test('fails on a root sidecar under runAsNonRoot, which the kubelet refuses whatever the profile', () => {
+    const c = chart();
+    const root = fromFile(c, pod({ initContainers: [side({ runAsUser: 0 })] }));
+    expect(() => cluster(c, { podSecurity: PodSecurityStandard.PRIVILEGED, podTemplate: root }))
+      .toThrow("the container 'side' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it "
+        + "(\"container's runAsUser breaks non-root policy\"); set 'runAsNonRoot: false' on the cluster to run it as root");
+    const c2 = chart();
+    const rootOptedOut = fromFile(c2, pod({ containers: [side({ runAsUser: 0, runAsNonRoot: false })] }));
+    expect(() => cluster(c2, { podSecurity: PodSecurityStandard.BASELINE, podTemplate: rootOptedOut })).not.toThrow();
+  });
+
+  test('native TaskManager pods: the error says the refusal would show in the JobManager\'s log only', () => {
+    const c = chart();
+    expect(() => cluster(c, { taskManager: { podTemplate: fromFile(c, pod({ containers: [side({ privileged: true })] })) } }))
+      .toThrow("the TaskManager pods would break the Pod Security Standards' restricted profile: container 'side' sets securityContext.privileged: true (check 'privileged' of the PodSecurity admission controller), and a namespace that enforces it would reject them when the JobManager creates them (the refusal shows in its log only)");
+  });
+
+  test('fails on host networking under baseline or restricted (hostNamespaces), as the typed prop or the option', () => {
+    expect(() => cluster(chart(), { hostNetwork: true }))
+      .toThrow("hostNetwork is 'true': host networking breaks the Pod Security Standards' restricted profile (hostNamespaces: the pods would set hostNetwork: true), and a namespace that enforces it would reject the JobManager and TaskManager pods; lower the profile with 'podSecurity: PodSecurityStandard.PRIVILEGED' if the namespace allows it");
+    expect(() => cluster(chart(), { podSecurity: PodSecurityStandard.BASELINE, flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } }))
+      .toThrow("flinkConfiguration['kubernetes.hostnetwork.enabled'] is 'true': host networking breaks the Pod Security Standards' baseline profile");
+    expect(() => cluster(chart(), { hostNetwork: true, podSecurity: PodSecurityStandard.PRIVILEGED })).not.toThrow();
+  });
+
+  test('standalone TaskManagers get the defaults under their sidecars too, in their workload', () => {
+    const c = chart();
+    cluster(c, { mode: DeploymentMode.STANDALONE, taskManager: { podTemplate: new PodTemplate(c, 't', { sidecars: [{ name: 'side', image: 'side:1' }] }) } });
+    const workload = find(synth(c), 'Deployment', `${ID}-taskmanager`);
+    expect(workload.spec.template.spec.containers.find((x: any) => x.name === 'side').securityContext).toStrictEqual(HARDENED);
+  });
+
+  test('every check of the rules table has a test above', () => {
+    const tested = ['hostNamespaces', 'privileged', 'capabilities_baseline', 'hostPathVolumes', 'hostPorts', 'appArmorProfile', 'seLinuxOptions', 'procMount',
+      'seccompProfile_baseline', 'sysctls', 'windowsHostProcess', 'hostProbesAndhostLifecycle', 'restrictedVolumes', 'allowPrivilegeEscalation', 'runAsNonRoot',
+      'runAsUser', 'seccompProfile_restricted', 'capabilities_restricted'];
+    expect(POD_SECURITY_RULES.map(r => r.id).sort()).toStrictEqual(tested.sort());
+  });
+
+  test('fails on a podSecurity that is not a profile (from JavaScript)', () => {
+    expect(() => cluster(chart(), { podSecurity: 'strict' as any }))
+      .toThrow("'podSecurity' is \"strict\": expected PodSecurityStandard.RESTRICTED, PodSecurityStandard.BASELINE or PodSecurityStandard.PRIVILEGED");
+  });
+});
+
+describe('YAML 1.1 and 1.2 read the shipped TaskManager template alike (Flink 1.16/1.17: fabric8 5.12, SnakeYAML\'s YAML 1.1 resolver)', () => {
+  test('the rendered template quotes strings YAML 1.1 reads as booleans or numbers', () => {
+    const c = chart();
+    cluster(c, {
+      taskManager: {
+        podTemplate: new PodTemplate(c, 't', {
+          labels: { canary: 'on', tier: '010' },
+          mainContainer: { env: [{ name: 'VERBOSE', value: 'yes' }, { name: 'TIMEOUT', value: '1:30' }, { name: 'LIMIT', value: '1_000' }] },
+        }),
+      },
+    }, FlinkVersion.V1_16);
+    const text = find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml'];
+    for (const line of ['canary: "on"', 'tier: "010"', 'value: "yes"', 'value: "1:30"', 'value: "1_000"']) expect(text).toContain(line);
+    expect(YAML.parse(text, { version: '1.1' })).toStrictEqual(YAML.parse(text));
+  });
+
+  test.each([
+    ['value: yes', "line 8 has the plain scalar yes, which YAML 1.1 reads as the boolean true and YAML 1.2 as the string 'yes'"],
+    ['value: 010', 'line 8 has the plain scalar 010, which YAML 1.1 reads as the number 8 and YAML 1.2 as the number 10'],
+    ['value: 1:30', "line 8 has the plain scalar 1:30, which YAML 1.1 reads as the number 90 and YAML 1.2 as the string '1:30'"],
+    ['value: Off', "line 8 has the plain scalar Off, which YAML 1.1 reads as the boolean false and YAML 1.2 as the string 'Off'"],
+  ])('fails on a file with a plain scalar the two read differently (%s), which would be shipped verbatim', (line, message) => {
+    const text = `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: flink-main-container\n      env:\n        - name: X\n          ${line}\n`;
+    expect(() => fromFile(chart(), text))
+      .toThrow(new RegExp(`^PodTemplate.fromFile\\('.*'\\): ${message.replace(/[()[\]]/g, '\\$&')}; Flink 1.16 and 1.17 read pod templates as YAML 1.1 \\(fabric8 5.12\\), this library as YAML 1.2, so the JobManager and the TaskManagers would differ: quote it`));
+  });
+
+  test('accepts quoted values, and y/n and timestamps, which Flink\'s YAML 1.1 loader reads as strings too (SnakeYAML Resolver.BOOL; Jackson)', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    flag: "yes"\n    short: y\n    since: 2024-01-31\nspec:\n  priorityClassName: "on"\n';
+    const c = chart();
+    cluster(c, { runAsNonRoot: false, taskManager: { podTemplate: fromFile(c, text) } });
+    // re-rendered with the TaskManagers' token choice under it, and read alike by both YAML versions
+    const shipped = find(synth(c), 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml'];
+    expect(YAML.parse(shipped, { version: '1.1' })).toStrictEqual(YAML.parse(shipped));
+    expect(YAML.parse(shipped)).toStrictEqual({ ...YAML.parse(text), spec: { priorityClassName: 'on', automountServiceAccountToken: false } });
+  });
+});
+
 test('examples/pod-template: the file and the typed props synthesize identical objects', () => {
   const build = (template: (c: Chart) => PodTemplate) => {
     const c = chart();
-    cluster(c, { podTemplate: template(c), flinkConfiguration: { 'user.artifacts.base-dir': '/opt/flink/user-artifacts' } });
+    cluster(c, { podTemplate: template(c), podSecurity: PodSecurityStandard.PRIVILEGED, flinkConfiguration: { 'user.artifacts.base-dir': '/opt/flink/user-artifacts' } });
     return synth(c);
   };
   const file = build(c => PodTemplate.fromFile(c, 't', path.join(__dirname, '..', 'examples', 'pod-template', 'pod-template.yaml')));
@@ -342,15 +540,18 @@ describe('nothing the user wrote is lost', () => {
     const manifests = synth(c);
     const deployment = find(manifests, 'Deployment', ID);
     const shipped = YAML.parse(find(manifests, 'ConfigMap', `pod-template-${ID}`).data['taskmanager-pod-template.yaml']);
+    // user containers get the restricted container defaults under their own fields (runAsNonRoot)
+    const hardened = (containers: any[]) => containers.map(x => ({ ...x, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }));
     for (const [k, v] of Object.entries(spec)) {
       if (k === 'containers') continue;
-      expect(deployment.spec.template.spec[k]).toStrictEqual(v);
-      expect(shipped.spec[k]).toStrictEqual(v);
+      const expected = k === 'initContainers' ? hardened(v as any[]) : v;
+      expect(deployment.spec.template.spec[k]).toStrictEqual(expected);
+      expect(shipped.spec[k]).toStrictEqual(expected);
     }
     for (const [k, v] of Object.entries(mainFields)) {
       expect(mainContainer(deployment)[k]).toStrictEqual(v);
       expect(shipped.spec.containers.find((x: any) => x.name === 'flink-main-container')[k]).toStrictEqual(v);
     }
-    expect(deployment.spec.template.spec.containers.slice(0, -1)).toStrictEqual(sidecars);
+    expect(deployment.spec.template.spec.containers.slice(0, -1)).toStrictEqual(hardened(sidecars));
   });
 });

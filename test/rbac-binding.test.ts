@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, find, synth } from './util';
-import { FlinkSessionCluster, FlinkVersion, RbacBinding } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkVersion, RbacBinding } from '../src';
 
 describe('RbacBinding (reference §6.4)', () => {
   test('binds service accounts the user brings to the rules the cluster derives', () => {
@@ -13,6 +13,7 @@ describe('RbacBinding (reference §6.4)', () => {
       serviceAccount: jm,
       taskManager: { serviceAccount: tm },
       flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
     });
     const binding = new RbacBinding(c, 'rbac', { cluster });
     const manifests = synth(c);
@@ -31,6 +32,7 @@ describe('RbacBinding (reference §6.4)', () => {
       clusterId: 'mixed',
       serviceAccount: kplus.ServiceAccount.fromServiceAccountName(c, 'jm', 'platform-flink'),
       flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
     });
     const manifests = synth(c);
     expect(manifests.filter(m => m.kind === 'Role').map(m => m.metadata.name)).toStrictEqual(['mixed-taskmanager']);

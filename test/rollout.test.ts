@@ -1,7 +1,7 @@
 import { Size, Testing } from 'cdk8s';
 import { chart, find, synth } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, JobArtifact,
+  DeploymentMode, FlinkApplicationCluster, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, FlinkPlugin, HighAvailability, JobArtifact,
   LogLevel, PodTemplate,
 } from '../src';
 
@@ -11,6 +11,8 @@ import {
 const ID = 'analytics';
 const KEY = 'cdk8s-flink.dev/config-hash';
 const K8S_HA = HighAvailability.kubernetes({ storageDir: 's3://bucket/ha' });
+// HA storage on S3 needs the official image's S3 plugin (state directories are checked against the plugins)
+const S3 = [FlinkPlugin.S3_PRESTO];
 
 function session(props: Partial<FlinkSessionClusterProps> = {}, version = FlinkVersion.V1_20) {
   const c = chart();
@@ -119,7 +121,7 @@ describe('the JobManager\'s update strategy', () => {
     ['native', DeploymentMode.NATIVE],
     ['standalone', DeploymentMode.STANDALONE],
   ])('%s with HA: Kubernetes\' default, the new JobManager waiting as a standby', (_n, mode) => {
-    expect(find(session({ mode, highAvailability: K8S_HA }), 'Deployment', ID).spec.strategy).toBeUndefined();
+    expect(find(session({ mode, highAvailability: K8S_HA, plugins: S3 }), 'Deployment', ID).spec.strategy).toBeUndefined();
   });
 
   test('standalone TaskManagers keep their workload\'s default (they are many, and interchangeable)', () => {

@@ -2,7 +2,7 @@ import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
-import { FlinkSessionCluster, FlinkVersion, ImagePullPolicy, RestServiceExposedType } from '../src';
+import { FlinkPlugin, FlinkSessionCluster, FlinkVersion, ImagePullPolicy, PodSecurityStandard, RestServiceExposedType } from '../src';
 
 const ID = 'my-cluster';
 
@@ -375,10 +375,17 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     expect(find(manifests, 'Service', ID).spec.ports).toStrictEqual([{ name: 'jobmanager-rpc', port: 7123 }, { name: 'blobserver', port: 7124 }]);
   });
 
-  test('port 0 is fixed to Flink\'s defaults (KubernetesUtils.checkAndUpdatePortConfigOption)', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'blob.server.port': '0', 'taskmanager.rpc.port': '0', 'rest.bind-port': '0' } });
-    const conf = shippedConfig(manifests, ID);
-    expect([conf['blob.server.port'], conf['taskmanager.rpc.port'], conf['rest.bind-port']]).toStrictEqual(['6124', '6122', '8081']);
+  test('unset, the blob and TaskManager RPC ports are shipped as Flink\'s Kubernetes constants (KubernetesUtils.checkAndUpdatePortConfigOption)', () => {
+    const conf = shippedConfig(session(FlinkVersion.V1_20).manifests, ID);
+    expect([conf['blob.server.port'], conf['taskmanager.rpc.port'], conf['rest.bind-port']]).toStrictEqual(['6124', '6122', undefined]);
+  });
+
+  test('with HA, high-availability.jobmanager.port is shipped as jobmanager.rpc.port (KubernetesClusterDescriptor.deployClusterInternal)', () => {
+    const conf = shippedConfig(session(FlinkVersion.V1_20, {
+      flinkConfiguration: { 'jobmanager.rpc.port': '7123', 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
+    }).manifests, ID);
+    expect(conf['high-availability.jobmanager.port']).toBe('7123');
   });
 
   test('containerized.master.env.* become JobManager env vars before _POD_IP_ADDRESS; kubernetes.flink.log.dir sets FLINK_LOG_DIR after it', () => {
@@ -431,7 +438,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('kubernetes.hostnetwork.enabled: hostNetwork, ClusterFirstWithHostNet, no container ports, services rights', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } });
+    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, podSecurity: PodSecurityStandard.PRIVILEGED });
     const deployment = find(manifests, 'Deployment', ID);
     expect(deployment.spec.template.spec.hostNetwork).toBe(true);
     expect(deployment.spec.template.spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
@@ -468,7 +475,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('with host networking, ports of a pod template are kept but Flink adds none', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' } });
+    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'kubernetes.hostnetwork.enabled': 'true' }, podSecurity: PodSecurityStandard.PRIVILEGED });
     expect(mainContainer(find(manifests, 'Deployment', ID)).ports).toBeUndefined();
   });
 
@@ -476,6 +483,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     const { manifests } = session(FlinkVersion.V1_20, {
       jobManager: { replicas: 2 },
       flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://bucket/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
     });
     expect(manifests.filter(m => m.kind === 'Service').map(m => m.metadata.name)).toStrictEqual([`${ID}-rest`]);
     expect(find(manifests, 'Deployment', ID).spec.replicas).toBe(2);
@@ -493,6 +501,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   test('HA ConfigMap verbs per version: no patch before 1.18 (fabric8 5.12), deletecollection up to 1.18 (label-based cleanup)', () => {
     const rules = (v: FlinkVersion) => find(session(v, {
       flinkConfiguration: { [v.isAtLeast(FlinkVersion.V1_17) ? 'high-availability.type' : 'high-availability']: 'kubernetes', 'high-availability.storageDir': 's3://b/ha' },
+      plugins: [FlinkPlugin.S3_PRESTO],
     }).manifests, 'Role', `${ID}-jobmanager`).rules[2].verbs;
     expect(rules(FlinkVersion.V1_16)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'deletecollection']);
     expect(rules(FlinkVersion.V1_18)).toStrictEqual(['get', 'list', 'watch', 'create', 'update', 'delete', 'patch', 'deletecollection']);
@@ -500,7 +509,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
   });
 
   test('ZooKeeper HA needs no ConfigMap rights', () => {
-    const { manifests } = session(FlinkVersion.V1_20, { flinkConfiguration: { 'high-availability.type': 'zookeeper', 'high-availability.storageDir': 'hdfs:///ha' } });
+    const { manifests } = session(FlinkVersion.V1_20, { image: 'registry.example.com/flink-hadoop:1.20.4', flinkConfiguration: { 'high-availability.type': 'zookeeper', 'high-availability.storageDir': 'hdfs:///ha' } });
     expect(find(manifests, 'Role', `${ID}-jobmanager`).rules).toHaveLength(2);
   });
 

@@ -5,7 +5,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
+  DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
   HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode,
 } from '../src';
 
@@ -16,6 +16,8 @@ const ID = 'analytics';
 const NS = 'flink';
 const STANDALONE = DeploymentMode.STANDALONE;
 const K8S_HA = HighAvailability.kubernetes({ storageDir: 's3://bucket/ha' });
+// HA storage on S3 needs the official image's S3 plugin (state directories are checked against the plugins)
+const S3 = [FlinkPlugin.S3_PRESTO];
 const JOB = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), entryClass: 'com.example.Job' };
 /** reactive mode needs a restart strategy: checkpointing configures one (elastic scaling documentation) */
 const CHECKPOINTING = { 'execution.checkpointing.interval': '10 s' };
@@ -271,7 +273,7 @@ describe('standalone high availability (§4)', () => {
     ['2.1', FlinkVersion.V2_1, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
     ['2.2', FlinkVersion.V2_2, 'high-availability.type', ['get', 'list', 'watch', 'create', 'update', 'delete', 'patch']],
   ])('Flink %s session: HA keys, the JobManagers\' pod IP as two tokens, standby JobManagers, ConfigMap-only Roles', (_n, version, haKey, verbs) => {
-    const { manifests } = session(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 } });
+    const { manifests } = session(version, { highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 } });
     const config = shippedConfig(manifests, ID);
     // §4.1: the key of the version, the real namespace, the HA cluster id (default "/default" would be shared)
     expect(config[haKey]).toBe('kubernetes');
@@ -308,7 +310,7 @@ describe('standalone high availability (§4)', () => {
     ['2.1', FlinkVersion.V2_1],
     ['2.2', FlinkVersion.V2_2],
   ])('Flink %s application: the pod IP as `-D jobmanager.rpc.address=…`, never --host, which 2.0 removed (FLINK-36355, §3.2)', (_n, version) => {
-    const { manifests } = application(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
+    const { manifests } = application(version, { highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
     const args = jmContainer(manifests).args;
     expect(args).not.toContain('--host');
     expect(args).toStrictEqual(['standalone-job', '--job-classname', 'com.example.Job', '-D', 'jobmanager.rpc.address=$(_POD_IP_ADDRESS)', '--', '--input', 'in']);
@@ -317,6 +319,7 @@ describe('standalone high availability (§4)', () => {
   test('ZooKeeper HA: no Kubernetes rights, no token; the HA JobManager port pinned to the RPC port (ClusterEntrypoint.getRPCPortRange)', () => {
     const { manifests, cluster } = session(FlinkVersion.V1_20, {
       highAvailability: HighAvailability.zookeeper({ storageDir: 's3://bucket/ha', quorum: 'zk:2181' }),
+      plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
     });
     expect(manifests.filter(m => m.kind === 'Role')).toStrictEqual([]);
@@ -619,6 +622,7 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
   test('fails on a ZooKeeper HA JobManager port other than jobmanager.rpc.port (ClusterEntrypoint.getRPCPortRange binds RPC to it)', () => {
     fails(() => session(FlinkVersion.V1_20, {
       highAvailability: HighAvailability.zookeeper({ storageDir: 's3://b/ha', quorum: 'zk:2181' }),
+      plugins: S3,
       flinkConfiguration: { 'high-availability.jobmanager.port': '6200' },
     }), 'flinkConfiguration[\'high-availability.jobmanager.port\'] is \'6200\': with ZooKeeper high availability the JobManager listens for RPC on this port');
   });
@@ -644,7 +648,7 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
     const c = chart(NS);
     const template = templateFile(c, { automountServiceAccountToken: false });
     expect(() => new FlinkSessionCluster(c, 'session', {
-      version: FlinkVersion.V1_20, clusterId: ID, mode: STANDALONE, highAvailability: K8S_HA, taskManager: { podTemplate: template },
+      version: FlinkVersion.V1_20, clusterId: ID, mode: STANDALONE, highAvailability: K8S_HA, plugins: S3, taskManager: { podTemplate: template },
     })).toThrow('sets spec.automountServiceAccountToken: false, but with Kubernetes high availability the TaskManagers call');
   });
 
@@ -793,6 +797,8 @@ describe('snapshots', () => {
   test('standalone HA reactive application with local recovery and autoscaling, Flink 2.2', () => {
     expect(application(FlinkVersion.V2_2, {
       highAvailability: K8S_HA,
+      plugins: S3,
+      plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
       job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true },
       flinkConfiguration: CHECKPOINTING,

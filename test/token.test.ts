@@ -4,13 +4,15 @@ import * as path from 'path';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, synth } from './util';
-import { DeploymentMode, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, HighAvailability, PodTemplate } from '../src';
+import { DeploymentMode, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion, FlinkPlugin, HighAvailability, PodTemplate } from '../src';
 
 // Service-account tokens: mounted exactly where the pods call the Kubernetes API, whatever the account says
 // (a pod's automountServiceAccountToken wins over its account's).
 
 const ID = 'analytics';
 const K8S_HA = HighAvailability.kubernetes({ storageDir: 's3://bucket/ha' });
+// HA storage on S3 needs the official image's S3 plugin (state directories are checked against the plugins)
+const S3 = [FlinkPlugin.S3_PRESTO];
 const ZK_HA = HighAvailability.zookeeper({ storageDir: 's3://bucket/ha', quorum: 'zk:2181' });
 
 function build(props: (c: ReturnType<typeof chart>) => Partial<FlinkSessionClusterProps> = () => ({})) {
@@ -36,8 +38,8 @@ describe('native mode', () => {
 
   test.each([
     ['without HA', false, {}],
-    ['with ZooKeeper HA', false, { highAvailability: ZK_HA }],
-    ['with Kubernetes HA (leader retrieval through ConfigMaps)', true, { highAvailability: K8S_HA }],
+    ['with ZooKeeper HA', false, { highAvailability: ZK_HA, plugins: S3 }],
+    ['with Kubernetes HA (leader retrieval through ConfigMaps)', true, { highAvailability: K8S_HA, plugins: S3 }],
   ])('TaskManagers %s: the shipped template says automountServiceAccountToken: %s (InitTaskManagerDecorator keeps the field)', (_n, token, props) => {
     expect(nativeTaskManagerTemplate(build(() => props)).spec.automountServiceAccountToken).toBe(token);
   });
@@ -58,7 +60,7 @@ describe('native mode', () => {
 describe('standalone mode (the decorator it already had)', () => {
   test.each([
     ['without HA', false, {}],
-    ['with Kubernetes HA', true, { highAvailability: K8S_HA }],
+    ['with Kubernetes HA', true, { highAvailability: K8S_HA, plugins: S3 }],
   ])('%s: both workloads\' pods say automountServiceAccountToken: %s', (_n, token, props) => {
     const manifests = build(() => ({ mode: DeploymentMode.STANDALONE, ...props }));
     expect(jobManagerToken(manifests)).toBe(token);
@@ -76,9 +78,9 @@ describe('errors: a template may not take the token from pods that call the API'
   const off = 'spec:\n  automountServiceAccountToken: false\n';
   test.each([
     ['a native JobManager template', {}, 'jobManager', 'the native JobManager calls the Kubernetes API to create and watch its TaskManager pods'],
-    ['a native TaskManager template with Kubernetes HA', { highAvailability: K8S_HA }, 'taskManager', 'with Kubernetes high availability the TaskManagers call the Kubernetes API for leader election and retrieval'],
-    ['a standalone JobManager template with Kubernetes HA', { mode: DeploymentMode.STANDALONE, highAvailability: K8S_HA }, 'jobManager', 'with Kubernetes high availability the JobManager calls the Kubernetes API for leader election and retrieval'],
-    ['a standalone TaskManager template with Kubernetes HA', { mode: DeploymentMode.STANDALONE, highAvailability: K8S_HA }, 'taskManager', 'with Kubernetes high availability the TaskManagers call'],
+    ['a native TaskManager template with Kubernetes HA', { highAvailability: K8S_HA, plugins: S3 }, 'taskManager', 'with Kubernetes high availability the TaskManagers call the Kubernetes API for leader election and retrieval'],
+    ['a standalone JobManager template with Kubernetes HA', { mode: DeploymentMode.STANDALONE, highAvailability: K8S_HA, plugins: S3 }, 'jobManager', 'with Kubernetes high availability the JobManager calls the Kubernetes API for leader election and retrieval'],
+    ['a standalone TaskManager template with Kubernetes HA', { mode: DeploymentMode.STANDALONE, highAvailability: K8S_HA, plugins: S3 }, 'taskManager', 'with Kubernetes high availability the TaskManagers call'],
   ])('fails on automountServiceAccountToken: false in %s', (_n, props, component, why) => {
     const file = writeTemplate(off);
     expect(() => build(c => ({ ...props, [component]: { podTemplate: PodTemplate.fromFile(c, 'tpl', file) } })))

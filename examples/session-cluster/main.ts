@@ -4,19 +4,22 @@
 //   ./bin/kubernetes-session.sh -Dkubernetes.cluster-id=my-first-flink-cluster \
 //     -Dtaskmanager.memory.process.size=4096m -Dkubernetes.taskmanager.cpu.amount=2 \
 //     -Dtaskmanager.numberOfTaskSlots=4 -Dresourcemanager.taskmanager-timeout=3600000
-// Each chart is one alternative: apply one of the two files, not both (they share the cluster id).
+// Each chart is one alternative: apply one of the two files, not both (they share the cluster id). So each is
+// an app of its own: one app must not hold two clusters of one id in a namespace (the synth says so).
 import { App, Chart, Size } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion } from '../../lib';
 
 const app = new App();
-
 const gettingStarted = new Chart(app, 'getting-started', { namespace: 'default' });
 new FlinkSessionCluster(gettingStarted, 'session', {
   version: FlinkVersion.V1_20,
   clusterId: 'my-first-flink-cluster',
 });
 
-const biggerTaskManagers = new Chart(app, 'bigger-taskmanagers', { namespace: 'default' });
+app.synth();
+
+const bigger = new App();
+const biggerTaskManagers = new Chart(bigger, 'bigger-taskmanagers', { namespace: 'default' });
 new FlinkSessionCluster(biggerTaskManagers, 'session', {
   version: FlinkVersion.V1_20,
   clusterId: 'my-first-flink-cluster',
@@ -25,4 +28,4 @@ new FlinkSessionCluster(biggerTaskManagers, 'session', {
   flinkConfiguration: { 'resourcemanager.taskmanager-timeout': '3600000' },
 });
 
-app.synth();
+bigger.synth();

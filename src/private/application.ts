@@ -1,3 +1,4 @@
+import { savepointPathProblem } from './checks';
 import { FlinkConfig, Origin } from './config';
 import { encodeMap, encodeStringList } from './encoding';
 import { keyOf, Options, OptionSpec } from './options';
@@ -172,6 +173,8 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefine
     if (savepoint.path === undefined || savepoint.path.trim() === '') {
       throw new Error('\'job.savepoint.path\' is empty: give the savepoint\'s directory, e.g. \'s3://bucket/savepoints/savepoint-1a2b3c\'');
     }
+    const problem = savepointPathProblem(savepoint.path);
+    if (problem !== undefined) throw new Error(`'job.savepoint.path' is '${savepoint.path}': ${problem}`);
     if (!native && (savepoint.claimMode ?? RecoveryClaimMode.NO_CLAIM) !== RecoveryClaimMode.NO_CLAIM) {
       throw new Error(`'job.savepoint.claimMode' is ${savepoint.claimMode}, but the standalone entrypoint always restores in NO_CLAIM mode (its command line has no claim-mode option, and SavepointRestoreSettings.toConfiguration overwrites the option); remove it, or use mode: DeploymentMode.NATIVE`);
     }

@@ -145,11 +145,28 @@ export function validateClusterId(clusterId: string, prop: string): void {
 }
 
 /**
+ * Whether `image` is an official Flink image, `apache/flink` or Docker's `flink` (`library/flink`), pulled
+ * from Docker Hub or through a registry mirror (`docker.io/flink`, `mirror.gcr.io/library/flink`,
+ * `harbor.example.com/dockerhub/apache/flink`): the only images whose contents the library knows — the
+ * plugins in /opt/flink/opt, no Hadoop (`apache/flink-docker` Dockerfiles). Any other image is the user's.
+ */
+export function isOfficialFlinkImage(image: string): boolean {
+  const repository = image.split('@')[0].replace(/:[^:/]*$/, '');
+  const parts = repository.split('/');
+  // a first component with '.' or ':', or 'localhost', is a registry host (Docker's reference grammar)
+  const path = parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost') ? parts.slice(1).join('/') : repository;
+  return ['flink', 'library/flink', 'apache/flink'].includes(path) || /\/(library|apache)\/flink$/.test(path);
+}
+
+/**
  * The jars in opt/ carry the image's exact release in their names (`flink-s3-fs-presto-1.20.4.jar`), and the
- * docker entrypoint exits with "Plugin … does not exist." for any other name: an image whose tag names
- * another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Other tags cannot be read.
+ * docker entrypoint exits with "Plugin … does not exist." for any other name: an official image whose tag
+ * names another release, or a floating `<major>.<minor>` tag, would crash-loop every pod. Tags that name no
+ * release cannot be read, and an image of the user's may be tagged with anything (`app:1.4.0`, its own
+ * version), so only official images are judged.
  */
 export function checkPluginImage(image: string, imageProp: string, version: FlinkVersion, jars: string): void {
+  if (!isOfficialFlinkImage(image)) return;
   const tag = /:([^:/@]+)(@.*)?$/.exec(image)?.[1];
   const release = tag === undefined ? undefined : /^(\d+\.\d+)(\.\d+)?(-|$)/.exec(tag);
   if (release === null || release === undefined || release[1] + (release[2] ?? '') === version.version) return;
@@ -157,4 +174,22 @@ export function checkPluginImage(image: string, imageProp: string, version: Flin
     ? `its tag '${tag}' follows the newest ${release[1]} patch release, whose jars may be named otherwise`
     : `its tag names Flink ${release[1]}${release[2]}`;
   throw new Error(`'plugins' links ${jars} from /opt/flink/opt, the jars of Flink ${version.version} ('version'), but ${imageProp} is '${image}': ${why}, and the image's entrypoint would exit with "Plugin … does not exist."; pin the image to a release and give the same release as 'version' (e.g. FlinkVersion.of('${release[1]}${release[2] ?? '.<patch>'}'))`);
+}
+
+/** `<scheme>:/…`: a URI that names its file system and an absolute path. */
+const ABSOLUTE_URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\//;
+
+/**
+ * Why a savepoint path is not an absolute URI, if it is not. Flink resolves the path with
+ * `AbstractFsCheckpointStorageAccess.resolveCheckpointPointer` (`Checkpoints.loadAndValidateCheckpoint`):
+ * `new Path(pointer).getFileSystem()`, and `FileSystem.getUnguardedFileSystem` puts a path without scheme
+ * on `fs.default-scheme`, by default the local file system, after making a relative one absolute against
+ * the process' working directory: the JobManager pod's own disk, where no savepoint is.
+ */
+export function savepointPathProblem(path: string): string | undefined {
+  if (ABSOLUTE_URI.test(path)) return undefined;
+  const resolved = path.startsWith('/')
+    ? 'a path without scheme is resolved against \'fs.default-scheme\', by default the local file system (FileSystem.getUnguardedFileSystem)'
+    : 'a relative path is resolved against the JobManager process\' working directory (/opt/flink in the official images) on the local file system (FileSystem.getUnguardedFileSystem)';
+  return `${resolved}, i.e. the JobManager pod's own disk, where no savepoint is; write the savepoint's full URI, e.g. 's3://bucket/savepoints/savepoint-1a2b3c' (or 'file:///…' for a volume mounted into the pods)`;
 }

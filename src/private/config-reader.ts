@@ -58,13 +58,19 @@ export class Reader {
     return raw === 'true';
   }
 
-  /** A fixed port: `KubernetesUtils.parsePort`; `0` means Flink's fixed default where `zeroMeans` is given. */
-  port(option: OptionSpec, fallback: number, zeroMeans?: number): number {
+  /**
+   * A fixed port (`KubernetesUtils.parsePort`). Where Flink's client replaces `0` by a port of its own
+   * (`KubernetesUtils.checkAndUpdatePortConfigOption`), `replacedZero` names that port: a value Flink would
+   * silently overwrite is an error.
+   */
+  port(option: OptionSpec, fallback: number, replacedZero?: number): number {
     const raw = this.string(option)?.trim();
     if (raw === undefined) return fallback;
     if (!/^\d+$/.test(raw)) this.fail(option, 'Flink on Kubernetes needs a fixed port, not a range or list (KubernetesUtils.parsePort); set a single port number');
     const value = Number(raw);
-    if (value === 0 && zeroMeans !== undefined) return zeroMeans;
+    if (value === 0 && replacedZero !== undefined) {
+      this.fail(option, `Flink's client replaces port 0 by ${replacedZero} ("Kubernetes deployment requires a fixed port", KubernetesUtils.checkAndUpdatePortConfigOption); set ${replacedZero}, or remove the option`);
+    }
     if (value < 1 || value > 65535) this.fail(option, 'expected a port from 1 to 65535');
     return value;
   }

@@ -65,6 +65,11 @@ export function checkTemplateAlone(source: PodTemplateSource): void {
   if (!Array.isArray(containers) || containers.some(c => typeof c?.name !== 'string')) {
     throw new Error(`${source.where}: every container in spec.containers needs a name`);
   }
+  const initContainers: Json[] = Array.isArray(json.spec?.initContainers) ? json.spec.initContainers : [];
+  const reserved = initContainers.findIndex(c => c?.name === MAIN_CONTAINER);
+  if (reserved !== -1) {
+    throw new Error(`${source.where}: the init container 'spec.initContainers[${reserved}]' is named '${MAIN_CONTAINER}', the name of Flink's main container (Constants.MAIN_CONTAINER_NAME), and the API server rejects two containers of one name in a pod; rename it`);
+  }
   if (containers.filter(c => c.name === MAIN_CONTAINER).length > 1) {
     throw new Error(`${source.where}: more than one container is named '${MAIN_CONTAINER}'; Flink would keep the last and drop the others`);
   }
@@ -143,28 +148,46 @@ export function toFlinkPod(json: Json): FlinkPod {
 }
 
 /**
- * Layers `defaults` under a pod: the pod's own security contexts win field by field, its own
- * `automountServiceAccountToken` over the default's; the defaults' ports (the reporter's `metrics` port)
- * follow the pod's own, and Flink appends its ports after both.
+ * Layers `defaults` under a pod: the pod's own security contexts win field by field, and the main container's
+ * defaults go under every container, sidecars and init containers too; the pod's own
+ * `automountServiceAccountToken` wins over the default's; the defaults' ports (the reporter's `metrics` port)
+ * follow the main container's own, and Flink appends its ports after both. Fields neither sets stay absent.
  */
 export function withDefaults(pod: FlinkPod, defaults: FlinkPod): FlinkPod {
-  // fields neither sets stay absent
-  const merge = (base: Json | undefined, own: Json | undefined) => (base || own ? { securityContext: { ...base, ...own } } : {});
+  const base = defaults.mainContainer.securityContext;
+  const container = (c: Json) => (c && typeof c === 'object' ? definedFields({ ...c, securityContext: containerSecurityContext(base, c.securityContext) }) : c);
   const token = pod.spec.automountServiceAccountToken ?? defaults.spec.automountServiceAccountToken;
   const ports = [...(pod.mainContainer.ports ?? []), ...(defaults.mainContainer.ports ?? [])];
-  return {
-    metadata: pod.metadata,
-    spec: {
-      ...pod.spec,
-      ...merge(defaults.spec.securityContext, pod.spec.securityContext),
-      ...(token === undefined ? {} : { automountServiceAccountToken: token }),
-    },
-    mainContainer: {
-      ...pod.mainContainer,
-      ...merge(defaults.mainContainer.securityContext, pod.mainContainer.securityContext),
-      ...(ports.length > 0 ? { ports } : {}),
-    },
-  };
+  const spec: Json = definedFields({
+    ...pod.spec,
+    securityContext: pod.spec.securityContext || defaults.spec.securityContext
+      ? { ...defaults.spec.securityContext, ...pod.spec.securityContext }
+      : undefined,
+    automountServiceAccountToken: token,
+    containers: (pod.spec.containers ?? []).map(container),
+  });
+  if (Array.isArray(pod.spec.initContainers)) spec.initContainers = pod.spec.initContainers.map(container);
+  const main = container(pod.mainContainer);
+  return { metadata: pod.metadata, spec, mainContainer: ports.length > 0 ? { ...main, ports } : main };
+}
+
+/** The object without its undefined fields, which a manifest leaves out. */
+function definedFields(json: Json): Json {
+  return Object.fromEntries(Object.entries(json).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * A container's security context over the defaults: `capabilities` merged one level deeper (a container that
+ * only adds one keeps `drop: [ALL]`), and no `allowPrivilegeEscalation: false` under `privileged: true` or an
+ * added `CAP_SYS_ADMIN`, which the API server rejects together (`ValidateSecurityContext`).
+ */
+function containerSecurityContext(base: Json | undefined, own: Json | undefined): Json | undefined {
+  if (base === undefined) return own;
+  const merged: Json = { ...base, ...own };
+  if (base.capabilities && own?.capabilities) merged.capabilities = { ...base.capabilities, ...own.capabilities };
+  const escalates = own?.privileged === true || (own?.capabilities?.add ?? []).includes('CAP_SYS_ADMIN');
+  if (escalates && own?.allowPrivilegeEscalation === undefined) delete merged.allowPrivilegeEscalation;
+  return merged;
 }
 
 const defaultsTexts = new Map<string, string>();

@@ -100,7 +100,8 @@ const FLINK_UID = 9999;
 
 /**
  * The non-root pod fields of `runAsNonRoot`: Flink keeps `securityContext` from a pod template untouched
- * (reference §4.7), so they act as a template the JobManager and TaskManager pods start from.
+ * (reference §4.7), so they act as a template the JobManager and TaskManager pods start from. The main
+ * container's context goes under every container of the pod (`withDefaults`).
  */
 export function nonRootPod(): FlinkPod {
   return {

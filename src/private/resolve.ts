@@ -1,6 +1,7 @@
 import { applicationDefaults, setJobProps } from './application';
 import {
-  checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, validateClusterId,
+  checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, savepointPathProblem,
+  validateClusterId,
 } from './checks';
 import { explicit, FlinkConfig, where } from './config';
 import { checkConfigHashAnnotation } from './config-hash';
@@ -8,6 +9,7 @@ import { Reader } from './config-reader';
 import { callsKubernetesApi } from './decorators/service-account-token-decorator';
 import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
+import { checkStatePaths } from './file-systems';
 import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
@@ -18,12 +20,14 @@ import {
 } from './model';
 import { resolveNetworkPolicy } from './network-policy';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
-import { emptyPod, FlinkPod, nonRootPod } from './pod';
+import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
+import { podSecurityViolation } from './pod-security';
 import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
+import { LATEST_PATCH } from './releases';
 import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
 import { setTypedProps } from './typed-props';
-import { FlinkClusterProps, ImagePullPolicy, RestServiceExposedType } from '../cluster-options';
+import { FlinkClusterProps, ImagePullPolicy, PodSecurityStandard, RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
 import type { FlinkJobOptions } from '../job-options';
@@ -110,8 +114,16 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   if (highAvailability && reader.string(Options.HA_STORAGE_DIR) === undefined) {
     reader.fail(Options.HA_TYPE, 'high availability needs \'high-availability.storageDir\' (HighAvailabilityServicesUtils fails at JobManager start without it); set it to a durable file system path such as s3://bucket/flink-ha');
   }
+  if (highAvailability && !config.isExplicit(key(Options.CLUSTER_ID))) {
+    // the HA state (leader ConfigMaps or ZooKeeper nodes, high-availability.cluster-id under the storage dir) is
+    // found by the cluster id: a derived one changes when the construct moves or is renamed
+    reader.fail(Options.HA_TYPE, `high availability needs an explicit 'clusterId': the HA state (job graphs, checkpoint pointers, leader information) is kept under the cluster id, and the default one, derived from the construct path ('${clusterId}'), changes when the construct moves or is renamed, which would start the cluster without its jobs and orphan their state; set clusterId: '${clusterId}'`);
+  }
   const kubernetesHighAvailability = isKubernetesHighAvailability(reader);
   const hostNetwork = reader.boolean(Options.HOST_NETWORK, false);
+  const savepointPath = reader.string(Options.SAVEPOINT_PATH);
+  const savepointProblem = savepointPath === undefined ? undefined : savepointPathProblem(savepointPath);
+  if (savepointProblem !== undefined) reader.fail(Options.SAVEPOINT_PATH, savepointProblem);
   // the KerberosMountDecorator is the native client's; standalone pods mount a keytab as any Secret (`secrets`)
   if (mode === DeploymentMode.NATIVE) checkKerberos(config, reader, version);
   checkConfDir(config, reader);
@@ -160,6 +172,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   if (hadoopConfigMap && !hadoopDecorator) {
     reader.fail(Options.HADOOP_CONF_CONFIG_MAP, 'the Hadoop decorator is off (kubernetes.decorator.hadoop-conf-mount.enabled: false), so Flink would not mount it; turn the decorator on or remove the ConfigMap');
   }
+  if (mode === DeploymentMode.NATIVE && hadoopDecorator && !hadoopConfigMap) checkHadoopEnv(config, reader, clusterId, jmTemplate);
   checkSecrets(reader, secrets, envSecretKeyRefs);
   checkReservedEnv(config, {
     logDir: reader.string(Options.FLINK_LOG_DIR) !== undefined,
@@ -171,13 +184,26 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       : (props.taskManager?.localRecovery ? ['POD_NAME'] : []),
   });
 
+  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
+  const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
+  // TaskManagers run the image option, unless only their template names one (resolveImage)
+  const tmImage = config.isExplicit(key(Options.CONTAINER_IMAGE)) ? image : tmPod.mainContainer.image ?? image;
+  checkStatePaths(config, reader, {
+    highAvailability,
+    pods: [{ image, pod: jmPod, envPrefix: MASTER_ENV_PREFIX }, { image: tmImage, pod: tmPod, envPrefix: TASKMANAGER_ENV_PREFIX }],
+  });
+
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
   const metricsPort = prometheusMetricsPort(config, reader, props, { hostNetwork, occupied: occupiedPorts(reader, ports) });
   const podMonitor = resolvePodMonitor(props);
   const defaults = podDefaults(props, reader, jmTemplate, tmTemplate, metricsPort);
-  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
-  const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
+  const jmDefaulted = defaults ? withDefaults(jmPod, defaults) : jmPod;
+  const tmDefaulted = defaults ? withDefaults(tmPod, defaults) : tmPod;
+  checkPodSecurity(props, reader, mode, [
+    { component: 'JobManager', pod: jmDefaulted, template: jmTemplate },
+    { component: 'TaskManager', pod: tmDefaulted, template: tmTemplate },
+  ]);
   let taskManagerPodTemplate: string | undefined;
   if (mode === DeploymentMode.NATIVE) {
     // Flink keeps the template's automountServiceAccountToken (InitTaskManagerDecorator does not set it), and
@@ -194,7 +220,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       jobManagerPodTemplate: jmPod,
       highAvailability,
       kubernetesHighAvailability,
-      taskManagerPodTemplate: defaults ? withDefaults(tmPod, defaults) : tmPod,
+      taskManagerPodTemplate: tmDefaulted,
       runAsNonRoot: defaults !== undefined,
     })
     : undefined;
@@ -237,7 +263,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     hadoopConfigMap: hadoopDecorator && hadoopConfigMap ? hadoopConfigMap : undefined,
     userArtifactsDir: version.hasUserArtifactsVolume ? (reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts') : undefined,
     jobManager: jobManager.parameters,
-    jobManagerPodTemplate: defaults ? withDefaults(jmPod, defaults) : jmPod,
+    jobManagerPodTemplate: jmDefaulted,
     taskManager,
     taskManagerPodTemplate,
     createJobManagerServiceAccount,
@@ -331,6 +357,7 @@ function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion
   const imageExplicit = config.isExplicit(key);
   const image = reader.string(Options.CONTAINER_IMAGE) ?? jmMain.image ?? version.defaultImage;
   if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank');
+  if (image === version.defaultImage) checkDefaultImageExists(version);
   if (imageExplicit || tmMain.image === undefined) config.put(key, image);
   const plugins = config.entry(`${MASTER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`);
   if (plugins?.origin.prop === 'plugins') {
@@ -339,6 +366,34 @@ function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion
     checkPluginImage(image, from === 'image' ? '\'image\'' : from, version, plugins.value);
   }
   return image;
+}
+
+/** The default image is the official image of `version`'s exact release, which exists only for a release. */
+function checkDefaultImageExists(version: FlinkVersion): void {
+  const latest = LATEST_PATCH[version.minorVersion];
+  if (version.patch <= latest) return;
+  throw new Error(`'version' is FlinkVersion.of('${version.version}'), but Flink ${version.minorVersion} has the releases ${version.minorVersion}.0 to ${version.minorVersion}.${latest} (apache/flink-docker), so the default image '${version.defaultImage}' does not exist; give a released version (e.g. FlinkVersion.of('${version.minorVersion}.${latest}')), or set 'image' to an image that runs Flink ${version.version}`);
+}
+
+/**
+ * Native mode: the JobManager decorates TaskManager pods with `HadoopConfMountDecorator`, which without
+ * `kubernetes.hadoop.conf.config-map.name` reads the JobManager process' own `HADOOP_CONF_DIR`, else
+ * `$HADOOP_HOME/etc/hadoop` or `$HADOOP_HOME/conf` (`AbstractKubernetesParameters.getLocalHadoopConfigurationDirectory`),
+ * and for a core-site.xml or hdfs-site.xml there mounts ConfigMap `hadoop-config-<clusterId>`, which only
+ * Flink's client would have created (reference §1.5, §6.1 item 9). Standalone TaskManagers are decorated at
+ * synth, where that branch never applies.
+ */
+function checkHadoopEnv(config: FlinkConfig, reader: Reader, clusterId: string, jmTemplate?: NamedTemplate): void {
+  const fix = reader.version.isAtLeast(FlinkVersion.V1_17)
+    ? 'put core-site.xml and hdfs-site.xml into a ConfigMap and set \'hadoopConfigMap\' (Flink then mounts it and sets HADOOP_CONF_DIR itself), or set \'decorators.hadoopConfMount: false\''
+    : 'put core-site.xml and hdfs-site.xml into a ConfigMap and set \'hadoopConfigMap\' (Flink then mounts it and sets HADOOP_CONF_DIR itself; Flink 1.16 cannot turn the decorator off)';
+  const why = `the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-${clusterId}' for the Hadoop configuration it finds there (HadoopConfMountDecorator), which nothing creates, and the TaskManagers would wait in ContainerCreating; ${fix}`;
+  const templateEnv: Json[] = jmTemplate ? toFlinkPod(jmTemplate.json).mainContainer.env ?? [] : [];
+  for (const name of ['HADOOP_CONF_DIR', 'HADOOP_HOME']) {
+    if (config.has(`${MASTER_ENV_PREFIX}${name}`)) reader.fail(`${MASTER_ENV_PREFIX}${name}`, why);
+    const fromTemplate = templateEnv.find(e => e?.name === name);
+    if (fromTemplate) throw new Error(`${jmTemplate!.where}: the main container sets ${name}; ${why}`);
+  }
 }
 
 /** `execution.target` and what the client writes next to it (native mode). */
@@ -357,15 +412,19 @@ function setDeploymentTarget(config: FlinkConfig, reader: Reader, target: Deploy
   if (target === DeploymentTarget.APPLICATION) checkPipelineJars(reader, reader.version);
 }
 
-/** The ports Flink's client fixes: `KubernetesUtils.checkAndUpdatePortConfigOption` turns "0" into the defaults. */
+/**
+ * The ports Flink's client fixes (`KubernetesClusterDescriptor.deployClusterInternal`): it replaces "0" by
+ * its own port (`KubernetesUtils.checkAndUpdatePortConfigOption`), so an explicit 0 is an error; unset, the
+ * blob and TaskManager RPC ports get Flink's Kubernetes constants, which we ship.
+ */
 function nativePorts(config: FlinkConfig, reader: Reader) {
   const blobPort = reader.port(Options.BLOB_SERVER_PORT, 6124, 6124);
   config.put(reader.key(Options.BLOB_SERVER_PORT), String(blobPort));
   const tmRpcPort = reader.port(Options.TASKMANAGER_RPC_PORT, 6122, 6122);
   config.put(reader.key(Options.TASKMANAGER_RPC_PORT), String(tmRpcPort));
   const restPort = reader.port(Options.REST_PORT, 8081);
+  // rest.bind-port falls back to rest.port (RestOptions.BIND_PORT); Flink replaces 0 by Constants.REST_PORT
   const restBindPort = reader.port(Options.REST_BIND_PORT, restPort, 8081);
-  if (reader.string(Options.REST_BIND_PORT)?.trim() === '0') config.put(reader.key(Options.REST_BIND_PORT), '8081');
   const rpcPort = reader.port(Options.JOBMANAGER_RPC_PORT, 6123);
   return { blobPort, tmRpcPort, restPort, restBindPort, rpcPort };
 }
@@ -386,8 +445,9 @@ function setJobManagerAddress(
       reader.fail(Options.HA_CLUSTER_ID, `Flink's client overwrites it with the cluster id '${c.clusterId}'; remove it`);
     }
     config.put(reader.key(Options.HA_CLUSTER_ID), c.clusterId);
-    const haPort = reader.port(Options.HA_JOBMANAGER_PORT, 0, c.rpcPort);
-    config.put(reader.key(Options.HA_JOBMANAGER_PORT), String(haPort || c.rpcPort));
+    // unset, Flink's default "0" becomes jobmanager.rpc.port (checkAndUpdatePortConfigOption)
+    const haPort = reader.port(Options.HA_JOBMANAGER_PORT, c.rpcPort, c.rpcPort);
+    config.put(reader.key(Options.HA_JOBMANAGER_PORT), String(haPort));
   }
   if (c.internalService) {
     const rpcAddress = `${c.clusterId}.${c.namespace}`;
@@ -510,9 +570,9 @@ function envOf(config: FlinkConfig, prefix: string): Array<[string, string]> {
 /**
  * What the cluster layers under the pod templates: the non-root defaults when `runAsNonRoot` (default on),
  * and the Prometheus reporter's `metrics` port, so that native TaskManagers get it through the shipped
- * template as the JobManager and standalone TaskManagers do. A template that runs as root would be refused
- * by Kubernetes, one with a DNS policy host networking overrides is an error, and so is one that declares
- * the metrics port itself.
+ * template as the JobManager and standalone TaskManagers do. A container that runs as root under
+ * `runAsNonRoot` is refused by the kubelet ("container's runAsUser breaks non-root policy"), a DNS policy
+ * host networking overrides is an error, and so is a template that declares the metrics port itself.
  */
 function podDefaults(
   props: FlinkClusterProps,
@@ -523,13 +583,12 @@ function podDefaults(
 ): FlinkPod | undefined {
   const runAsNonRoot = props.runAsNonRoot ?? true;
   for (const template of [jmTemplate, tmTemplate]) {
-    const pod = template ? toFlinkPod(template.json) : undefined;
-    if (runAsNonRoot && (pod?.spec.securityContext?.runAsUser === 0 || pod?.mainContainer.securityContext?.runAsUser === 0)) {
-      throw new Error(`${template!.where}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
-    }
+    if (template === undefined) continue;
+    const pod = toFlinkPod(template.json);
+    if (runAsNonRoot) checkNotRoot(pod, template.where);
     if (props.hostNetwork === true || reader.boolean(Options.HOST_NETWORK, false)) {
-      if (pod?.spec.dnsPolicy !== undefined && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet') {
-        throw new Error(`${template!.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
+      if (pod.spec.dnsPolicy !== undefined && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet') {
+        throw new Error(`${template.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
       }
     }
     const clash = metricsPort === undefined ? undefined
@@ -563,6 +622,55 @@ function accountSource(config: FlinkConfig, reader: Reader, own: OptionSpec, tem
     if (origin?.explicit) return origin.prop!.startsWith('flinkConfiguration') ? origin.prop : `'${origin.prop}'`;
   }
   return template?.where;
+}
+
+/** Each container's user and `runAsNonRoot`, its own or the pod's (`runAsNonRoot` is on for all by our defaults). */
+function checkNotRoot(pod: FlinkPod, templateWhere: string): void {
+  const podContext: Json = pod.spec.securityContext ?? {};
+  if (podContext.runAsUser === 0 || pod.mainContainer.securityContext?.runAsUser === 0) {
+    throw new Error(`${templateWhere}: runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start the pod; set 'runAsNonRoot: false' on the cluster to run as root`);
+  }
+  for (const container of [...(pod.spec.initContainers ?? []), ...pod.spec.containers] as Json[]) {
+    const own: Json = container?.securityContext ?? {};
+    if (own.runAsUser === 0 && (own.runAsNonRoot ?? podContext.runAsNonRoot) !== false) {
+      throw new Error(`${templateWhere}: the container '${container.name}' runs as root (runAsUser: 0), but 'runAsNonRoot' is on by default and Kubernetes would refuse to start it ("container's runAsUser breaks non-root policy"); set 'runAsNonRoot: false' on the cluster to run it as root`);
+    }
+  }
+}
+
+/**
+ * The Pod Security Standards profile of `podSecurity`, checked on the pods as they start: the templates with
+ * the defaults under them (Flink's decorators add only configMap, emptyDir, secret and projected volumes and
+ * plain container ports) and host networking, which Flink sets from its option. A namespace that enforces the
+ * profile rejects the JobManager Deployment's pods, and native TaskManager pods when the JobManager creates
+ * them, which shows in its log only.
+ */
+function checkPodSecurity(
+  props: FlinkClusterProps,
+  reader: Reader,
+  mode: DeploymentMode,
+  pods: Array<{ component: string; pod: FlinkPod; template?: NamedTemplate }>,
+): void {
+  const runAsNonRoot = props.runAsNonRoot ?? true;
+  const level = props.podSecurity ?? (runAsNonRoot ? PodSecurityStandard.RESTRICTED : PodSecurityStandard.BASELINE);
+  if (!Object.values(PodSecurityStandard).includes(level)) {
+    throw new Error(`'podSecurity' is ${JSON.stringify(level)}: expected PodSecurityStandard.RESTRICTED, PodSecurityStandard.BASELINE or PodSecurityStandard.PRIVILEGED`);
+  }
+  if (level === PodSecurityStandard.PRIVILEGED) return;
+  const lower = (needs: PodSecurityStandard) => `lower the profile with 'podSecurity: PodSecurityStandard.${needs.toUpperCase()}' if the namespace allows it`;
+  if (reader.boolean(Options.HOST_NETWORK, false)) {
+    reader.fail(Options.HOST_NETWORK, `host networking breaks the Pod Security Standards' ${level} profile (hostNamespaces: the pods would set hostNetwork: true), and a namespace that enforces it would reject the JobManager and TaskManager pods; ${lower(PodSecurityStandard.PRIVILEGED)}`);
+  }
+  for (const { component, pod, template } of pods) {
+    const violation = podSecurityViolation(level, pod);
+    if (violation === undefined) continue;
+    const source = template?.where ?? `'podSecurity' (${level}) with 'runAsNonRoot: false'`;
+    const when = component === 'TaskManager' && mode === DeploymentMode.NATIVE ? ' when the JobManager creates them (the refusal shows in its log only)' : '';
+    const fix = violation.rule.defaulted && !runAsNonRoot
+      ? `set it in the ${component}'s pod template ('runAsNonRoot: true', the default, sets it for the official images' flink user), or ${lower(violation.needs)}`
+      : `remove it, or ${lower(violation.needs)}`;
+    throw new Error(`${source}: the ${component} pods would break the Pod Security Standards' ${level} profile: ${violation.detail} (check '${violation.rule.id}' of the PodSecurity admission controller), and a namespace that enforces it would reject them${when}; ${fix}`);
+  }
 }
 
 function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleration[] {

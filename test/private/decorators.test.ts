@@ -81,7 +81,7 @@ test('PodTemplateMountDecorator: only with a TaskManager pod template, which nat
 });
 
 test('InternalServiceDecorator: none with high availability', () => {
-  expect(internalService(resolve({ 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha' }))).toBeUndefined();
+  expect(internalService(resolve({ 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://b/ha', 'kubernetes.container.image.ref': 'registry.example.com/team/flink:1.20.4' }))).toBeUndefined();
   expect(internalService(resolve())!.metadata!.name).toBe('c');
 });
 

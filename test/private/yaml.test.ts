@@ -1,8 +1,11 @@
 import { parse, stringify } from 'yaml';
-import { sortedYaml } from '../../src/private/yaml';
+import { sortedYaml, YAML_OPTIONS } from '../../src/private/yaml';
 
-// sortedYaml is a faster writer for what `yaml`'s stringify writes with these options; it must never differ.
-const OPTIONS = { sortMapEntries: true, lineWidth: 0 };
+// sortedYaml is a faster writer for what `yaml`'s stringify writes with its options; it must never differ.
+// The options' schema is YAML 1.1's (which Flink 1.16/1.17's fabric8 5.12 loader follows) with YAML 1.2's
+// core tags added: a string is written plain only if neither version reads it as anything but that string
+// (checked below by parsing every document back with both).
+const OPTIONS = YAML_OPTIONS;
 
 function random(seed: number) {
   let x = seed;
@@ -20,6 +23,9 @@ const TRICKY = [
   'line\n', '\ttab', 'tab\t', 'back\\slash', 'é ünïcode', 'emoji 🚀', '\u0007bell', 'a\rb', '@at', '`tick',
   'x'.repeat(120), 'word '.repeat(30), `"${'y'.repeat(90)}"`, 'k'.repeat(1030),
   '/opt/flink/usrlib/job.jar', 'local:///opt/flink/job.jar', 'https://repo.example.com/a?b=c&d=e', '500m', '1Gi',
+  // what YAML 1.1 alone reads otherwise: booleans, octal, binary, underscores, sexagesimal, timestamps
+  'y', 'Y', 'n', 'No', 'NO', 'On', 'OFF', 'off', 'YES', '010', '0b101', '1_000', '1_0.5', '1:30', '190:20:30.15', '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00', '<<', '=',
 ];
 
 function value(r: () => number, depth: number): unknown {
@@ -44,12 +50,36 @@ function map(r: () => number, depth: number): Record<string, unknown> {
   return result;
 }
 
-test.each(Array.from({ length: 300 }, (_, i) => i + 1))('random document #%d: the same text as the yaml library, and it parses back', seed => {
+test.each(Array.from({ length: 300 }, (_, i) => i + 1))('random document #%d: the same text as the yaml library, and YAML 1.1 and 1.2 parse it back alike', seed => {
   const r = random(seed);
   const doc = { apiVersion: 'v1', kind: 'Pod', ...map(r, 4) };
   const text = sortedYaml(doc);
   expect(text).toBe(stringify(doc, OPTIONS));
-  expect(parse(text)).toStrictEqual(JSON.parse(JSON.stringify(doc)));
+  const json = JSON.parse(JSON.stringify(doc));
+  expect(parse(text)).toStrictEqual(json);
+  expect(parse(text, { version: '1.1' })).toStrictEqual(json);
+});
+
+test('strings YAML 1.1 reads otherwise are quoted (fabric8 5.12\'s SnakeYAML resolver, Flink 1.16/1.17), and so are YAML 1.2\'s', () => {
+  const values = ['yes', 'on', 'Off', 'n', '010', '1_000', '1:30', '2001-12-14', '0o17', '1e3', 'true', 'null', '<<', 'plain'];
+  expect(sortedYaml({ v: values })).toBe([
+    'v:',
+    '  - "yes"',
+    '  - "on"',
+    '  - "Off"',
+    '  - "n"',
+    '  - "010"',
+    '  - "1_000"',
+    '  - "1:30"',
+    '  - "2001-12-14"',
+    '  - "0o17"',
+    '  - "1e3"',
+    '  - "true"',
+    '  - "null"',
+    '  - "<<"',
+    '  - plain',
+    '',
+  ].join('\n'));
 });
 
 test('a pod template: sequences of maps, nested sequences, empty collections', () => {
