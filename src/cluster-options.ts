@@ -552,5 +552,18 @@ export interface FlinkClusterProps {
    * @default true
    */
   readonly runAsNonRoot?: boolean;
+
+  /**
+   * Accept credentials written in plain text into the synthesized manifests: the ConfigMap
+   * `flink-config-<clusterId>`, and for environment variables and program arguments the pod specs. Without it,
+   * a credential in `flinkConfiguration` (`s3.secret-key`, `fs.azure.account.key.*`,
+   * `security.ssl.*-password`, a reporter's password …), in `env`, `entrypointArgs`, `job.args`,
+   * `job.artifactHttpHeaders`, or in a URL with a password or a signature is an error that names the
+   * Secret-backed way instead: `secretEnv` with the variables the file system reads by itself, `secrets` as
+   * files, or workload identity.
+   *
+   * @default false
+   */
+  readonly allowCredentialsInConfigMap?: boolean;
 }
 

@@ -1,3 +1,6 @@
+import { brand } from './private/brand';
+import { checkArgs } from './private/prop-schemas';
+
 /**
  * Log configuration files that a Flink distribution ships in `conf/`, in the order Flink's
  * `FlinkConfMountDecorator` lists them.
@@ -62,7 +65,8 @@ export class FlinkVersion {
    * @param version `<major>.<minor>` or `<major>.<minor>.<patch>`, from 1.16 to 2.2
    */
   public static of(version: string): FlinkVersion {
-    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version ?? '');
+    checkArgs('FlinkVersion.of', [version], 'FlinkVersion.of()');
+    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
     const minorKey = match ? `${Number(match[1])}.${Number(match[2])}` : undefined;
     if (!match || minorKey === undefined || LATEST_PATCH[minorKey] === undefined) {
       throw new Error(`FlinkVersion.of('${version}'): unknown Flink version; supported are ${Object.keys(LATEST_PATCH).join(', ')}, written '<major>.<minor>' or '<major>.<minor>.<patch>' (e.g. '1.20' or '1.20.3')`);
@@ -85,6 +89,7 @@ export class FlinkVersion {
     this.major = major;
     this.minor = minor;
     this.patch = patch ?? LATEST_PATCH[`${major}.${minor}`];
+    brand(this, 'FlinkVersion');
   }
 
   /** `<major>.<minor>.<patch>`, e.g. `1.20.3`. */
@@ -141,6 +146,7 @@ export class FlinkVersion {
 
   /** Whether this version is the same release line as `other` or a newer one (patch releases are ignored). */
   public isAtLeast(other: FlinkVersion): boolean {
+    checkArgs('FlinkVersion.isAtLeast', [other], 'FlinkVersion.isAtLeast()');
     return this.ordinal >= other.ordinal;
   }
 

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { FlinkCluster } from './cluster';
 import { commonLabels } from './private/pod';
+import { checkArgs, constructPath } from './private/prop-schemas';
 
 /**
  * Props of an `RbacBinding`.
@@ -53,6 +54,7 @@ export class RbacBinding extends Construct {
   public readonly taskManagerRole?: ApiObject;
 
   constructor(scope: Construct, id: string, props: RbacBindingProps) {
+    checkArgs('RbacBinding.constructor', [scope, id, props], constructPath('RbacBinding', scope, id));
     super(scope, id);
     const cluster = props.cluster;
     const jmRules = cluster.jobManagerPolicyRules;

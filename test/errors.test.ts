@@ -179,7 +179,7 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   });
 
   test('config.yaml (2.x) carries what flink-conf.yaml cannot', () => {
-    expect(build({ flinkConfiguration: { 'my.password': 'abc#def' } }, FlinkVersion.V2_1)).not.toThrow();
+    expect(build({ flinkConfiguration: { 'my.password': 'abc#def' }, allowCredentialsInConfigMap: true }, FlinkVersion.V2_1)).not.toThrow();
   });
 
   test('fails on a key that is a prefix of another in config.yaml (2.x)', () => {
