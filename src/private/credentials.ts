@@ -63,7 +63,7 @@ export const CREDENTIAL_OPTIONS: readonly CredentialRule[] = [
   {
     what: 'an SSL keystore or truststore password',
     pattern: /^security\.ssl\.((internal|rest)\.)?(keystore|truststore|key)-password$/i,
-    instead: 'Flink reads these passwords from its configuration only (SecurityOptions): mount the keystore and truststore with \'secrets\' and, if the passwords must be set, accept them in the ConfigMap knowingly, with read access to ConfigMaps in the namespace kept to those who may see them',
+    instead: 'mount the keystore and truststore with \'secrets\'; Flink reads their passwords from its configuration only (SecurityOptions), so if they must be set, accept them in the ConfigMap knowingly and keep read access to ConfigMaps in the namespace to those who may see them',
   },
   {
     what: 'a credential of a metric, trace or event reporter',
@@ -87,14 +87,14 @@ export const CREDENTIAL_ENV: CredentialRule = {
   what: 'a credential',
   // GOOGLE_APPLICATION_CREDENTIALS is the path of a key file, not the key
   pattern: /^(?!GOOGLE_APPLICATION_CREDENTIALS$).*(^|_)(PASSWORD|PASSWD|SECRET|SECRET_KEY|TOKEN|API_?KEY|ACCESS_KEY(_ID)?|ACCOUNT_KEY|STORAGE_KEY|PRIVATE_KEY|CREDENTIALS)$/i,
-  instead: 'give the variable with \'secretEnv\' instead, from a Secret (kubernetes.env.secretKeyRef)',
+  instead: 'give the variable with \'secretEnv\', from a Secret (kubernetes.env.secretKeyRef)',
 };
 
 /** JVM system properties (`-D` in `env.java.opts*`), which are on the process's command line. */
 export const CREDENTIAL_JVM_PROPERTY: CredentialRule = {
   what: 'a credential',
   pattern: /(password|passwd|secret|token|api[-_.]?key)$/i,
-  instead: 'JVM options are on the command line of the process (visible to ps and in Flink\'s start-up log); read the credential in your code from an environment variable set with \'secretEnv\', or from a file mounted with \'secrets\'',
+  instead: 'read the credential in your code from an environment variable set with \'secretEnv\', or from a file mounted with \'secrets\' (JVM options are on the command line of the process, visible to ps and in Flink\'s start-up log)',
 };
 
 /** Program arguments (`job.args`) by their option name: `--password=…`, `--db.password …`, `token=…`. */
@@ -147,14 +147,16 @@ export function checkCredentials(props: ClusterProps): void {
   checkUrl('highAvailability.storageDir', props.highAvailability?.storageDir);
 }
 
-function checkOption(prop: string, key: string, value: string): void {
+/** The credential a Flink option holds by its key, if any: an environment variable's by its name, else the first rule that matches. */
+export function optionCredential(key: string): CredentialRule | undefined {
   const env = ENV_PREFIXES.find(p => key.startsWith(p));
-  if (env !== undefined) {
-    check(prop, key.substring(env.length), CREDENTIAL_ENV);
-  } else {
-    const rule = CREDENTIAL_OPTIONS.find(r => r.pattern.test(key));
-    if (rule !== undefined) fail(prop, rule);
-  }
+  if (env !== undefined) return CREDENTIAL_ENV.pattern.test(key.substring(env.length)) ? CREDENTIAL_ENV : undefined;
+  return CREDENTIAL_OPTIONS.find(r => r.pattern.test(key));
+}
+
+function checkOption(prop: string, key: string, value: string): void {
+  const rule = optionCredential(key);
+  if (rule !== undefined) fail(prop, rule);
   if (JVM_OPTIONS.test(key)) {
     for (const [name] of systemProperties(value)) check(`${prop} (-D${name})`, name, CREDENTIAL_JVM_PROPERTY);
   }

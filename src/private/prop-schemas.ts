@@ -45,7 +45,8 @@ const STRUCTS: Record<string, StructSchema> = {
       jobManager: struct('JobManagerOptions'),
       taskManager: struct('TaskManagerOptions'),
       restService: struct('RestServiceOptions'),
-      flinkConfiguration: mapOf(str(undefined, v => `Flink options are strings, as on the command line; write '${String(v)}'`)),
+      flinkConfiguration: mapOf(str(undefined, v => `Flink options are strings, as on the command line${
+        ['number', 'boolean', 'bigint'].includes(typeof v) ? `; write '${String(v)}'` : ''}`)),
       serviceAccount: SERVICE_ACCOUNT,
       highAvailability: instance('HighAvailability', 'HighAvailability.kubernetes({ storageDir: \'s3://bucket/flink-ha\' })'),
       secrets: arrayOf(struct('SecretMount')),

@@ -84,8 +84,29 @@ export function checkParam(schemas: Schemas, param: ParamSpec, value: unknown, w
 
 /** A struct's members with those it inherits, by schema name. */
 export function membersOf(schemas: Schemas, name: string): Readonly<Record<string, PropSpec>> {
-  const schema = schemas.structs[name];
-  return schema.extends === undefined ? schema.props : { ...membersOf(schemas, schema.extends), ...schema.props };
+  return flattened(schemas, name).members;
+}
+
+interface Flattened {
+  readonly members: Readonly<Record<string, PropSpec>>;
+  readonly entries: ReadonlyArray<[string, PropSpec]>;
+  readonly names: ReadonlySet<string>;
+}
+
+// flattened once per struct: the checks run for every construct, and a chart may hold hundreds
+const flattenedCache = new WeakMap<Schemas, Map<string, Flattened>>();
+
+function flattened(schemas: Schemas, name: string): Flattened {
+  let bySchemas = flattenedCache.get(schemas);
+  if (bySchemas === undefined) flattenedCache.set(schemas, bySchemas = new Map());
+  let result = bySchemas.get(name);
+  if (result === undefined) {
+    const schema = schemas.structs[name];
+    const members = schema.extends === undefined ? schema.props : { ...membersOf(schemas, schema.extends), ...schema.props };
+    result = { members, entries: Object.entries(members), names: new Set(Object.keys(members)) };
+    bySchemas.set(name, result);
+  }
+  return result;
 }
 
 const k8sFieldsCache = new Map<string, ReadonlySet<string>>();
@@ -157,25 +178,29 @@ class Checker {
         return;
       case 'map':
         if (!isObject(value)) this.wrong(value, type, path);
-        for (const [key, element] of Object.entries(value as object)) {
-          this.value(element, type.of, `${path}['${key}']`);
-        }
+        for (const [key, element] of Object.entries(value as object)) this.element(element, type.of, `${path}['${key}']`);
         return;
       case 'array':
         if (!Array.isArray(value)) this.wrong(value, type, path);
-        (value as unknown[]).forEach((element, i) => this.value(element, type.of, `${path}[${i}]`));
+        (value as unknown[]).forEach((element, i) => this.element(element, type.of, `${path}[${i}]`));
         return;
       case 'struct': {
         if (!isObject(value)) this.wrong(value, type, path);
-        const members = membersOf(this.schemas, type.name);
+        const schema = flattened(this.schemas, type.name);
         const prefix = inline ? '' : `${path}.`;
-        this.known(value as object, new Set(Object.keys(members)), inline ? '' : path, `a prop of ${type.name}`);
-        for (const [member, spec] of Object.entries(members)) {
+        this.known(value as object, schema.names, inline ? '' : path, `a prop of ${type.name}`);
+        for (const [member, spec] of schema.entries) {
           this.value((value as Record<string, unknown>)[member], spec, `${prefix}${member}`);
         }
         return;
       }
     }
+  }
+
+  /** An element of an array or a map is never optional. */
+  private element(value: unknown, type: PropType, path: string): void {
+    if (value === undefined) this.wrong(value, type, path);
+    this.value(value, type, path);
   }
 
   /** Unknown keys are mistakes (a misspelt prop, a field the conversion drops): name the closest known one. */
@@ -270,7 +295,8 @@ export function describe(value: unknown): string {
       if (value === null) return 'null';
       const proto = Object.getPrototypeOf(value);
       if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
-        return `a ${(value as object).constructor?.name || 'object'}`;
+        const name = (value as object).constructor?.name || 'object';
+        return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
       }
       let json: string | undefined;
       try {
