@@ -558,7 +558,8 @@ export interface FlinkClusterProps {
    * `flink-config-<clusterId>`, and for environment variables and program arguments the pod specs. Without it,
    * a credential in `flinkConfiguration` (`s3.secret-key`, `fs.azure.account.key.*`,
    * `security.ssl.*-password`, a reporter's password …), in `env`, `entrypointArgs`, `job.args`,
-   * `job.artifactHttpHeaders`, or in a URL with a password or a signature is an error that names the
+   * `job.artifactHttpHeaders`, a pod template's environment values, or in a URL with a password or a
+   * signature is an error that names the
    * Secret-backed way instead: `secretEnv` with the variables the file system reads by itself, `secrets` as
    * files, or workload identity.
    *

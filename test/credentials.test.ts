@@ -1,8 +1,11 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, shippedConfig, synth } from './util';
 import {
   FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkJobOptions, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
-  HighAvailability, JobArtifact,
+  HighAvailability, JobArtifact, PodTemplate,
 } from '../src';
 import { CREDENTIAL_ENV, optionCredential } from '../src/private/credentials';
 
@@ -101,6 +104,17 @@ const PROP_CASES: Array<[string, (allow: boolean) => () => unknown, string]> = [
   ['a savepoint URL with a password', allow => application({ savepoint: { path: 's3://AKIA:secret@bucket/savepoints/sp-1' } }, { allowCredentialsInConfigMap: allow }), '\'job.savepoint.path\''],
   ['an HA storage URL with a password', allow => session({ highAvailability: HighAvailability.kubernetes({ storageDir: 's3://AKIA:secret@bucket/ha' }), allowCredentialsInConfigMap: allow }),
     '\'highAvailability.storageDir\''],
+  ['a pod template\'s sidecar env value', allow => () => {
+    const c = chart();
+    const podTemplate = new PodTemplate(c, 'tpl', { sidecars: [{ name: 'proxy', image: 'envoy', env: [{ name: 'UPSTREAM_TOKEN', value: 'x' }] }] });
+    return new FlinkSessionCluster(c, 's', { version: FlinkVersion.V1_20, clusterId: 'c', podTemplate, allowCredentialsInConfigMap: allow });
+  }, 'PodTemplate \'test/tpl\' (spec.containers[proxy].env UPSTREAM_TOKEN)'],
+  ['a TaskManager template file\'s main container env value', allow => () => {
+    const c = chart();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creds-')), 'tm.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: flink-main-container\n      env:\n        - name: DB_PASSWORD\n          value: x\n');
+    return new FlinkSessionCluster(c, 's', { version: FlinkVersion.V1_20, clusterId: 'c', taskManager: { podTemplate: PodTemplate.fromFile(c, 'tm', file) }, allowCredentialsInConfigMap: allow });
+  }, '(spec.containers[flink-main-container].env DB_PASSWORD)'],
   ['an option value with a password', allow => session({ flinkConfiguration: { 'execution.checkpointing.dir': 's3://AKIA:secret@bucket/cp' }, allowCredentialsInConfigMap: allow }),
     'flinkConfiguration[\'execution.checkpointing.dir\']'],
 ];
@@ -210,4 +224,13 @@ describe('no false positives', () => {
       },
     })).not.toThrow();
   });
+});
+
+test('a pod template\'s env from a Secret is fine', () => {
+  const c = chart();
+  const podTemplate = new PodTemplate(c, 'tpl', {
+    sidecars: [{ name: 'proxy', image: 'envoy', env: [{ name: 'UPSTREAM_TOKEN', valueFrom: { secretKeyRef: { name: 'proxy', key: 'token' } } }] }],
+    mainContainer: { env: [{ name: 'TZ', value: 'UTC' }] },
+  });
+  expect(() => new FlinkSessionCluster(c, 's', { version: FlinkVersion.V1_20, clusterId: 'c', podTemplate })).not.toThrow();
 });

@@ -1,10 +1,11 @@
+import type { Json } from './pod';
 import { quotePath } from './prop-types';
 import type { ClusterProps } from './resolve';
 
 /**
  * Credentials never land in the synthesized manifests by accident. Flink's configuration is shipped in plain
- * text in ConfigMap `flink-config-<clusterId>` (native and standalone), environment variables and program
- * arguments also in the pod specs: readable by anyone who may read ConfigMaps or pods in the namespace, and by
+ * text in ConfigMap `flink-config-<clusterId>` (native and standalone), pod templates in `pod-template-<clusterId>`,
+ * environment variables and program arguments also in the pod specs: readable by anyone who may read ConfigMaps or pods in the namespace, and by
  * everyone who reads the manifests in Git. A prop that carries a credential is an error naming the Secret-backed
  * way instead, unless the cluster sets `allowCredentialsInConfigMap: true`.
  *
@@ -90,6 +91,13 @@ export const CREDENTIAL_ENV: CredentialRule = {
   instead: 'give the variable with \'secretEnv\', from a Secret (kubernetes.env.secretKeyRef)',
 };
 
+/** Environment variables with a literal value in a pod template, shipped in ConfigMap `pod-template-<clusterId>` and the pod specs. */
+export const CREDENTIAL_TEMPLATE_ENV: CredentialRule = {
+  what: 'a credential',
+  pattern: CREDENTIAL_ENV.pattern,
+  instead: 'take it from a Secret with \'valueFrom: { secretKeyRef: … }\' (for Flink\'s own container also \'secretEnv\')',
+};
+
 /** JVM system properties (`-D` in `env.java.opts*`), which are on the process's command line. */
 export const CREDENTIAL_JVM_PROPERTY: CredentialRule = {
   what: 'a credential',
@@ -145,6 +153,22 @@ export function checkCredentials(props: ClusterProps): void {
     checkUrl('job.savepoint.path', job.savepoint?.path);
   }
   checkUrl('highAvailability.storageDir', props.highAvailability?.storageDir);
+  for (const template of [props.podTemplate, props.jobManager?.podTemplate, props.taskManager?.podTemplate]) {
+    if (template !== undefined) checkTemplate(template._source.where, template._source.json);
+  }
+}
+
+/** A template's containers' literal environment values (`valueFrom` refers to a Secret or ConfigMap and is fine). */
+function checkTemplate(where: string, pod: Json): void {
+  for (const field of ['initContainers', 'containers']) {
+    const containers: unknown = pod.spec?.[field];
+    for (const container of Array.isArray(containers) ? containers : []) {
+      const env: unknown = container?.env;
+      for (const e of Array.isArray(env) ? env : []) {
+        if (typeof e?.name === 'string' && e.value !== undefined) check(`${where} (spec.${field}[${container.name}].env ${e.name})`, e.name, CREDENTIAL_TEMPLATE_ENV);
+      }
+    }
+  }
 }
 
 /** The credential a Flink option holds by its key, if any: an environment variable's by its name, else the first rule that matches. */
