@@ -5,7 +5,7 @@ import { isBranded } from './brand';
 /**
  * Runtime type checks at the public boundary. TypeScript checks props at compile time only; JavaScript callers
  * (and generators fed from YAML) reach the library with any value at all. Every struct has one schema (see
- * `prop-schemas.ts`), checked by the one generic `checkValue` below on entry, so that a wrong type is an `Error`
+ * `prop-schemas.ts`), checked by the one generic `Checker` below on entry, so that a wrong type is an `Error`
  * naming the prop as the user wrote it, the value and what is expected — never a `TypeError` from deep inside.
  *
  * The checks are about types only: a value of the right type keeps the message of the check that knows its
