@@ -701,5 +701,19 @@ export interface FlinkClusterProps {
    * whose pods may run as root
    */
   readonly podSecurity?: PodSecurityStandard;
+
+  /**
+   * Accept credentials written in plain text into the synthesized manifests: the ConfigMap
+   * `flink-config-<clusterId>`, and for environment variables and program arguments the pod specs. Without it,
+   * a credential in `flinkConfiguration` (`s3.secret-key`, `fs.azure.account.key.*`,
+   * `security.ssl.*-password`, a reporter's password …), in `env`, `entrypointArgs`, `job.args`,
+   * `job.artifactHttpHeaders`, a pod template's environment values, or in a URL with a password or a
+   * signature is an error that names the
+   * Secret-backed way instead: `secretEnv` with the variables the file system reads by itself, `secrets` as
+   * files, or workload identity.
+   *
+   * @default false
+   */
+  readonly allowCredentialsInConfigMap?: boolean;
 }
 

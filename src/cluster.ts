@@ -4,8 +4,11 @@ import { Construct } from 'constructs';
 import { FlinkClusterProps } from './cluster-options';
 import { DeploymentMode } from './deployment-mode';
 import { FlinkVersion } from './flink-version';
+import { brand } from './private/brand';
+import { checkCredentials } from './private/credentials';
 import { claimObjectNames } from './private/object-names';
 import { commonLabels, jobManagerSelector, taskManagerSelector } from './private/pod';
+import { checkArg, checkArgs } from './private/prop-schemas';
 import { jobManagerRules, taskManagerRules } from './private/rbac-rules';
 import { renderNative } from './private/render/native';
 import { renderOperations } from './private/render/operations';
@@ -102,7 +105,11 @@ export abstract class FlinkCluster extends Construct {
   private restBackend?: kplus.IngressBackend;
 
   protected constructor(scope: Construct, id: string, props: FlinkClusterProps, target: FlinkDeploymentTarget) {
+    // every prop's type first, on entry, before anything reads them
+    checkArg('FlinkCluster.constructor', 3, target, 'FlinkCluster');
+    checkArgs(target === FlinkDeploymentTarget.SESSION ? 'FlinkSessionCluster.constructor' : 'FlinkApplicationCluster.constructor', [scope, id, props]);
     super(scope, id);
+    brand(this, 'FlinkCluster');
     this.resolved = resolveCluster(props, {
       target: target === FlinkDeploymentTarget.SESSION ? DeploymentTarget.SESSION : DeploymentTarget.APPLICATION,
       // computed only when no cluster id is given
@@ -120,6 +127,8 @@ export abstract class FlinkCluster extends Construct {
     this.restPort = r.restPort;
 
     const objects = r.mode === DeploymentMode.STANDALONE ? renderStandalone(r) : renderNative(r);
+    // the last gate, once the props are known to be valid otherwise: no credential in plain text
+    checkCredentials(props);
     // plain ApiObjects: the manifests are complete JSON, and fields of user pod templates that the typed
     // L1 classes do not know must survive verbatim
     const object = (childId: string, json: object | undefined) =>

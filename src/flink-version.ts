@@ -1,3 +1,5 @@
+import { brand } from './private/brand';
+import { checkArgs } from './private/prop-schemas';
 import { LATEST_PATCH } from './private/releases';
 
 /**
@@ -50,7 +52,8 @@ export class FlinkVersion {
    * @param version `<major>.<minor>` or `<major>.<minor>.<patch>`, from 1.16 to 2.2
    */
   public static of(version: string): FlinkVersion {
-    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version ?? '');
+    checkArgs('FlinkVersion.of', [version], 'FlinkVersion.of()');
+    const match = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
     const minorKey = match ? `${Number(match[1])}.${Number(match[2])}` : undefined;
     if (!match || minorKey === undefined || LATEST_PATCH[minorKey] === undefined) {
       throw new Error(`FlinkVersion.of('${version}'): unknown Flink version; supported are ${Object.keys(LATEST_PATCH).join(', ')}, written '<major>.<minor>' or '<major>.<minor>.<patch>' (e.g. '1.20' or '1.20.3')`);
@@ -73,6 +76,7 @@ export class FlinkVersion {
     this.major = major;
     this.minor = minor;
     this.patch = patch ?? LATEST_PATCH[`${major}.${minor}`];
+    brand(this, 'FlinkVersion');
   }
 
   /** `<major>.<minor>.<patch>`, e.g. `1.20.3`. */
@@ -129,6 +133,7 @@ export class FlinkVersion {
 
   /** Whether this version is the same release line as `other` or a newer one (patch releases are ignored). */
   public isAtLeast(other: FlinkVersion): boolean {
+    checkArgs('FlinkVersion.isAtLeast', [other], 'FlinkVersion.isAtLeast()');
     return this.ordinal >= other.ordinal;
   }
 

@@ -1,3 +1,6 @@
+import { brand } from './private/brand';
+import { checkArgs } from './private/prop-schemas';
+
 /**
  * Options of Kubernetes high availability.
  */
@@ -42,11 +45,13 @@ export class HighAvailability {
    * creates; the RBAC grants exactly the ConfigMap verbs Flink uses.
    */
   public static kubernetes(options: KubernetesHighAvailabilityOptions): HighAvailability {
+    checkArgs('HighAvailability.kubernetes', [options], 'HighAvailability.kubernetes()');
     return new HighAvailability('kubernetes', { storageDir: options.storageDir }, 'HighAvailability.kubernetes');
   }
 
   /** ZooKeeper high availability (`high-availability.type: zookeeper`). */
   public static zookeeper(options: ZooKeeperHighAvailabilityOptions): HighAvailability {
+    checkArgs('HighAvailability.zookeeper', [options], 'HighAvailability.zookeeper()');
     return new HighAvailability('zookeeper', {
       storageDir: options.storageDir,
       quorum: options.quorum,
@@ -74,5 +79,6 @@ export class HighAvailability {
     this.storageDir = options.storageDir;
     this.quorum = options.quorum;
     this.rootPath = options.rootPath;
+    brand(this, 'HighAvailability');
   }
 }

@@ -2,8 +2,10 @@ import { ApiObject, ApiObjectProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkCluster } from './cluster';
+import { brand } from './private/brand';
 import { checkAnnotations, checkHost, checkName, checkPath, IngressRoute, PATH_ROUTING, PathRoutingPlan } from './private/ingress';
 import { commonLabels } from './private/pod';
+import { checkArgs, constructPath } from './private/prop-schemas';
 
 /**
  * The Ingress controller that serves a `FlinkIngress`: it decides how the web UI is served under a path prefix
@@ -37,6 +39,7 @@ export class IngressController {
   public readonly name: string;
 
   private constructor(name: string, private readonly displayName: string) {
+    brand(this, 'IngressController');
     this.name = name;
   }
 
@@ -127,6 +130,7 @@ export class FlinkIngress extends Construct {
   public readonly uiPath: string;
 
   constructor(scope: Construct, id: string, props: FlinkIngressProps) {
+    checkArgs('FlinkIngress.constructor', [scope, id, props], constructPath('FlinkIngress', scope, id));
     super(scope, id);
     const cluster = props.cluster;
     if (props.host !== undefined) checkHost(props.host);

@@ -1,3 +1,6 @@
+import { brand } from './private/brand';
+import { checkArgs } from './private/prop-schemas';
+
 /**
  * Where the JobManager finds the job's jar (`pipeline.jars`), or that the job is on the image's classpath.
  *
@@ -11,8 +14,9 @@ export class JobArtifact {
    * @param path the absolute path of the jar in the image
    */
   public static fromImage(path: string): JobArtifact {
+    checkArgs('JobArtifact.fromImage', [path], 'JobArtifact.fromImage()');
     // a URI path: Java's URI parser rejects or cuts at these characters
-    if (!/^\/[^\s#?{}[\]]*[^/\s#?{}[\]]$/.test(path ?? '')) {
+    if (!/^\/[^\s#?{}[\]]*[^/\s#?{}[\]]$/.test(path)) {
       throw new Error(`JobArtifact.fromImage('${path}'): expected the absolute path of a jar in the image, e.g. '/opt/flink/usrlib/my-flink-job.jar'`);
     }
     return new JobArtifact(`local://${path}`);
@@ -26,7 +30,8 @@ export class JobArtifact {
    * @param url the jar's URL
    */
   public static fromUrl(url: string): JobArtifact {
-    const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/\S+$/.exec(url ?? '');
+    checkArgs('JobArtifact.fromUrl', [url], 'JobArtifact.fromUrl()');
+    const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/\S+$/.exec(url);
     if (!match || ['local', 'file'].includes(match[1].toLowerCase())) {
       throw new Error(`JobArtifact.fromUrl('${url}'): expected a remote URL such as 's3://bucket/job.jar' or 'https://repo.example.com/job.jar'; for a jar in the image use JobArtifact.fromImage()`);
     }
@@ -46,6 +51,7 @@ export class JobArtifact {
 
   private constructor(uri: string | undefined) {
     this.uri = uri;
+    brand(this, 'JobArtifact');
   }
 
   /** The URI scheme (`local`, `s3`, `https` …); undefined for the system classpath. */

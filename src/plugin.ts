@@ -1,4 +1,6 @@
 import { FlinkVersion } from './flink-version';
+import { brand } from './private/brand';
+import { checkArgs } from './private/prop-schemas';
 
 /**
  * The plugins in `/opt/flink/opt` of every release from 1.16 to 2.2 (`flink-dist/src/main/assemblies/opt.xml`;
@@ -35,7 +37,8 @@ export class FlinkPlugin {
    * @param artifactId e.g. `flink-s3-fs-hadoop`
    */
   public static of(artifactId: string): FlinkPlugin {
-    if (!/^flink-[a-z0-9-]+$/.test(artifactId ?? '') || /-\d/.test(artifactId)) {
+    checkArgs('FlinkPlugin.of', [artifactId], 'FlinkPlugin.of()');
+    if (!/^flink-[a-z0-9-]+$/.test(artifactId) || /-\d/.test(artifactId)) {
       throw new Error(`FlinkPlugin.of('${artifactId}'): expected an artifact id such as 'flink-s3-fs-hadoop', without version or '.jar'`);
     }
     return new FlinkPlugin(artifactId);
@@ -46,6 +49,7 @@ export class FlinkPlugin {
 
   private constructor(artifactId: string) {
     this.artifactId = artifactId;
+    brand(this, 'FlinkPlugin');
   }
 
   /**
@@ -53,6 +57,7 @@ export class FlinkPlugin {
    * does not have there is an error: the entrypoint would exit with "Plugin … does not exist.".
    */
   public jarFor(version: FlinkVersion): string {
+    checkArgs('FlinkPlugin.jarFor', [version], 'FlinkPlugin.jarFor()');
     if (/^flink-metrics-|^flink-external-resource-gpu$/.test(this.artifactId)) {
       throw new Error(`FlinkPlugin '${this.artifactId}': every Flink image already has it in /opt/flink/plugins, active without ENABLE_BUILT_IN_PLUGINS (which would exit with "Plugin … does not exist."); remove it and configure it with flinkConfiguration (e.g. metrics.reporter.<name>.factory.class), or for Prometheus with 'prometheus'`);
     }

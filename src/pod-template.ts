@@ -5,8 +5,10 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { parse as parseYaml } from 'yaml';
 import { ImagePullPolicy } from './cluster-options';
+import { brand } from './private/brand';
 import { Json } from './private/pod';
 import { checkTemplateAlone, MAIN_CONTAINER, PodTemplateSource } from './private/pod-template';
+import { checkArgs, constructPath } from './private/prop-schemas';
 import { checkYamlVersionsAgree } from './private/yaml';
 
 const k8s = kplus.k8s;
@@ -159,26 +161,39 @@ export interface PodTemplateProps {
   readonly mainContainer?: PodTemplateMainContainerOptions;
 }
 
-/** Typed props → the Pod manifest they describe; one JSON round trip at the end drops the unset fields. */
-function toPodManifest(props: PodTemplateProps): Json {
+/**
+ * Typed props → the Pod manifest they describe; one JSON round trip at the end drops the unset fields. The
+ * L1 structs were checked at their top level on entry; a conversion that still fails on a field deeper down
+ * names the prop.
+ */
+function toPodManifest(props: PodTemplateProps, where: string): Json {
+  const json = <T>(prop: string, value: T | undefined, toJson: (v: T) => unknown): any => {
+    try {
+      return toJson(value as T);
+    } catch (e) {
+      throw new Error(`${where}: '${prop}' has a field of the wrong type, which the conversion to a Kubernetes object fails on (${(e as Error).message}); compare it with the Kubernetes API reference`);
+    }
+  };
+  const list = <T>(prop: string, items: T[] | undefined, toJson: (item: T) => unknown): unknown[] | undefined =>
+    items?.map((item, i) => json(`${prop}[${i}]`, item, toJson));
   const main = props.mainContainer;
   const mainJson = main === undefined ? undefined : {
     name: MAIN_CONTAINER,
     image: main.image,
     imagePullPolicy: main.imagePullPolicy,
-    env: list(main.env, k8s.toJson_EnvVar),
-    envFrom: list(main.envFrom, k8s.toJson_EnvFromSource),
-    ports: list(main.ports, k8s.toJson_ContainerPort),
-    volumeMounts: list(main.volumeMounts, k8s.toJson_VolumeMount),
+    env: list('mainContainer.env', main.env, k8s.toJson_EnvVar),
+    envFrom: list('mainContainer.envFrom', main.envFrom, k8s.toJson_EnvFromSource),
+    ports: list('mainContainer.ports', main.ports, k8s.toJson_ContainerPort),
+    volumeMounts: list('mainContainer.volumeMounts', main.volumeMounts, k8s.toJson_VolumeMount),
     resources: main.resources,
-    securityContext: k8s.toJson_SecurityContext(main.securityContext),
-    livenessProbe: k8s.toJson_Probe(main.livenessProbe),
-    readinessProbe: k8s.toJson_Probe(main.readinessProbe),
-    startupProbe: k8s.toJson_Probe(main.startupProbe),
-    lifecycle: k8s.toJson_Lifecycle(main.lifecycle),
+    securityContext: json('mainContainer.securityContext', main.securityContext, k8s.toJson_SecurityContext),
+    livenessProbe: json('mainContainer.livenessProbe', main.livenessProbe, k8s.toJson_Probe),
+    readinessProbe: json('mainContainer.readinessProbe', main.readinessProbe, k8s.toJson_Probe),
+    startupProbe: json('mainContainer.startupProbe', main.startupProbe, k8s.toJson_Probe),
+    lifecycle: json('mainContainer.lifecycle', main.lifecycle, k8s.toJson_Lifecycle),
     workingDir: main.workingDir,
   };
-  const containers = [...(list(props.sidecars, k8s.toJson_Container) ?? []), ...(mainJson ? [mainJson] : [])];
+  const containers = [...(list('sidecars', props.sidecars, k8s.toJson_Container) ?? []), ...(mainJson ? [mainJson] : [])];
   return clean({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -186,20 +201,20 @@ function toPodManifest(props: PodTemplateProps): Json {
     spec: {
       serviceAccountName: props.serviceAccount?.name,
       nodeSelector: props.nodeSelector,
-      tolerations: list(props.tolerations, k8s.toJson_Toleration),
+      tolerations: list('tolerations', props.tolerations, k8s.toJson_Toleration),
       imagePullSecrets: props.imagePullSecrets?.map(s => ({ name: s.name })),
-      affinity: k8s.toJson_Affinity(props.affinity),
-      securityContext: k8s.toJson_PodSecurityContext(props.securityContext),
+      affinity: json('affinity', props.affinity, k8s.toJson_Affinity),
+      securityContext: json('securityContext', props.securityContext, k8s.toJson_PodSecurityContext),
       priorityClassName: props.priorityClassName,
       schedulerName: props.schedulerName,
       dnsPolicy: props.dnsPolicy,
-      dnsConfig: k8s.toJson_PodDnsConfig(props.dnsConfig),
-      hostAliases: list(props.hostAliases, k8s.toJson_HostAlias),
-      topologySpreadConstraints: list(props.topologySpreadConstraints, k8s.toJson_TopologySpreadConstraint),
+      dnsConfig: json('dnsConfig', props.dnsConfig, k8s.toJson_PodDnsConfig),
+      hostAliases: list('hostAliases', props.hostAliases, k8s.toJson_HostAlias),
+      topologySpreadConstraints: list('topologySpreadConstraints', props.topologySpreadConstraints, k8s.toJson_TopologySpreadConstraint),
       terminationGracePeriodSeconds: props.terminationGracePeriod?.toSeconds(),
       runtimeClassName: props.runtimeClassName,
-      volumes: list(props.volumes, k8s.toJson_Volume),
-      initContainers: list(props.initContainers, k8s.toJson_Container),
+      volumes: list('volumes', props.volumes, k8s.toJson_Volume),
+      initContainers: list('initContainers', props.initContainers, k8s.toJson_Container),
       containers: containers.length > 0 ? containers : undefined,
     },
   });
@@ -232,10 +247,6 @@ function clean(value: unknown): any {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-function list<T>(items: T[] | undefined, toJson: (item: T) => unknown): unknown[] | undefined {
-  return items?.map(toJson);
-}
-
 /**
  * A Flink pod template: the pod the JobManager's or the TaskManagers' pods start from
  * (`kubernetes.pod-template-file.default/.jobmanager/.taskmanager`), with Flink's override rules checked
@@ -252,6 +263,7 @@ export class PodTemplate extends Construct {
    * @param file the file's path, relative to the working directory of the synth
    */
   public static fromFile(scope: Construct, id: string, file: string): PodTemplate {
+    checkArgs('PodTemplate.fromFile', [scope, id, file], 'PodTemplate.fromFile()');
     const where = `PodTemplate.fromFile('${file}')`;
     const resolved = path.resolve(file);
     if (!fs.existsSync(resolved)) {
@@ -281,13 +293,15 @@ export class PodTemplate extends Construct {
   private source: PodTemplateSource;
 
   constructor(scope: Construct, id: string, props: PodTemplateProps = {}) {
+    checkArgs('PodTemplate.constructor', [scope, id, props], constructPath('PodTemplate', scope, id));
     super(scope, id);
+    brand(this, 'PodTemplate');
     const where = `PodTemplate '${this.node.path}'`;
     const reserved = (props.sidecars ?? []).findIndex(c => c?.name === MAIN_CONTAINER);
     if (reserved !== -1) {
       throw new Error(`${where}: 'sidecars[${reserved}]' is named '${MAIN_CONTAINER}', the name Flink reserves for its own container (Constants.MAIN_CONTAINER_NAME): Flink would take it as the main container and run Flink's command in the sidecar's image; give the sidecar another name, and set the main container's options with 'mainContainer'`);
     }
-    this.source = { json: toPodManifest(props), where };
+    this.source = { json: toPodManifest(props, where), where };
     checkTemplateAlone(this.source);
   }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import type { FlinkCluster } from './cluster';
 import { claimObjectNames } from './private/object-names';
 import { commonLabels } from './private/pod';
+import { checkArgs, constructPath } from './private/prop-schemas';
 
 /**
  * Props of an `RbacBinding`.
@@ -54,6 +55,7 @@ export class RbacBinding extends Construct {
   public readonly taskManagerRole?: ApiObject;
 
   constructor(scope: Construct, id: string, props: RbacBindingProps) {
+    checkArgs('RbacBinding.constructor', [scope, id, props], constructPath('RbacBinding', scope, id));
     super(scope, id);
     const cluster = props.cluster;
     const jmRules = cluster.jobManagerPolicyRules;

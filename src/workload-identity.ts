@@ -1,3 +1,6 @@
+import { brand } from './private/brand';
+import { checkArgs } from './private/prop-schemas';
+
 /**
  * A cloud identity for the JobManager and TaskManager pods, granted through the service accounts the cluster
  * creates (`<clusterId>-jobmanager`, `<clusterId>-taskmanager`): the annotations (and, on AKS, the pod
@@ -17,6 +20,7 @@ export class WorkloadIdentity {
    * @param roleArn e.g. `arn:aws:iam::111122223333:role/flink`
    */
   public static fromAwsIamRole(roleArn: string): WorkloadIdentity {
+    checkArgs('WorkloadIdentity.fromAwsIamRole', [roleArn], 'WorkloadIdentity.fromAwsIamRole()');
     if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn ?? '')) {
       throw new Error(`WorkloadIdentity.fromAwsIamRole('${roleArn}'): expected an IAM role ARN such as 'arn:aws:iam::111122223333:role/flink'`);
     }
@@ -32,6 +36,7 @@ export class WorkloadIdentity {
    * @param email the IAM service account, e.g. `flink@my-project.iam.gserviceaccount.com`
    */
   public static fromGcpServiceAccount(email: string): WorkloadIdentity {
+    checkArgs('WorkloadIdentity.fromGcpServiceAccount', [email], 'WorkloadIdentity.fromGcpServiceAccount()');
     if (!/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(email ?? '')) {
       throw new Error(`WorkloadIdentity.fromGcpServiceAccount('${email}'): expected an IAM service account email such as 'flink@my-project.iam.gserviceaccount.com'`);
     }
@@ -50,6 +55,7 @@ export class WorkloadIdentity {
    * @param tenantId its tenant, when not the webhook's
    */
   public static fromAzureClientId(clientId: string, tenantId?: string): WorkloadIdentity {
+    checkArgs('WorkloadIdentity.fromAzureClientId', [clientId, tenantId], 'WorkloadIdentity.fromAzureClientId()');
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     if (!uuid.test(clientId ?? '')) {
       throw new Error(`WorkloadIdentity.fromAzureClientId('${clientId}'): expected the identity's client ID, a UUID such as '00000000-0000-0000-0000-000000000000'`);
@@ -69,6 +75,7 @@ export class WorkloadIdentity {
   public readonly podLabels: { [key: string]: string };
 
   private constructor(serviceAccountAnnotations: { [key: string]: string }, podLabels: { [key: string]: string }) {
+    brand(this, 'WorkloadIdentity');
     this.serviceAccountAnnotations = serviceAccountAnnotations;
     this.podLabels = podLabels;
   }

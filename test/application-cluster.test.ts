@@ -110,7 +110,7 @@ describe('job options', () => {
       additionalArtifacts: [JobArtifact.fromUrl('s3://bucket/udf.jar'), JobArtifact.fromUrl('http://artifacts.internal/format.jar')],
       artifactHttpHeaders: { Authorization: 'Bearer token' },
       allowRawHttp: true,
-    }).manifests, ID);
+    }, { allowCredentialsInConfigMap: true }).manifests, ID);
     expect(readList(FlinkVersion.V2_1, conf['pipeline.jars'])).toStrictEqual(['https://repo.example.com/jobs/my-flink-job-1.0.jar']);
     expect(readList(FlinkVersion.V2_1, conf['user.artifacts.artifact-list'])).toStrictEqual(['s3://bucket/udf.jar', 'http://artifacts.internal/format.jar']);
     expect(conf['user.artifacts.http-headers']).toBe('Authorization:Bearer token');

@@ -327,6 +327,7 @@ describe('review findings: inputs the API server or Flink would reject', () => {
         additionalArtifacts: [JobArtifact.fromUrl('s3://b/a;b.jar')],
         artifactHttpHeaders: { Authorization: 'Basic a:b' },
       },
+      allowCredentialsInConfigMap: true,
     });
     const conf = shippedConfig(synth(c), ID);
     expect(conf['pipeline.jars']).toBe('\'s3://b/job.jar\'');

@@ -401,7 +401,7 @@ describe('bad input is an error at synth time, naming the prop, the value and th
   });
 
   test('config.yaml (2.x) carries what flink-conf.yaml cannot', () => {
-    expect(build({ flinkConfiguration: { 'my.password': 'abc#def' } }, FlinkVersion.V2_1)).not.toThrow();
+    expect(build({ flinkConfiguration: { 'my.password': 'abc#def' }, allowCredentialsInConfigMap: true }, FlinkVersion.V2_1)).not.toThrow();
   });
 
   test('fails on a key that is a prefix of another in config.yaml (2.x)', () => {
@@ -461,4 +461,12 @@ describe('unknown, deprecated and removed options, from Flink\'s option history 
   test('accepts map options in their prefixed form (ConfigurationUtils), and unknown keys outside the fully known prefixes', () => {
     expect(build({ flinkConfiguration: { 'kubernetes.jobmanager.labels.team': 'data', 'my.job.window': '5 min' } }, FlinkVersion.V1_20)).not.toThrow();
   });
+});
+
+test('accepts the file-system plugins\' pass-through keys in every version (FLINK_CONFIG_PREFIXES), whatever Flink\'s own option table says', () => {
+  const cluster = (version: FlinkVersion) => () => new FlinkSessionCluster(chart(), 'c', {
+    version, plugins: [FlinkPlugin.S3_PRESTO], flinkConfiguration: { 's3.endpoint': 'http://minio:9000', 's3.path.style.access': 'true' },
+  });
+  expect(cluster(FlinkVersion.V1_16)).not.toThrow();
+  expect(cluster(FlinkVersion.V2_2)).not.toThrow();
 });

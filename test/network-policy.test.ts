@@ -337,6 +337,6 @@ describe('NetworkPolicy errors: each names the prop, the value and the fix', () 
   });
 
   test('fails on restPeers that is not a list (plain JavaScript)', () => {
-    fails(() => session({ networkPolicy: { restPeers: 'ingress' as any } }), '\'networkPolicy.restPeers\' is "ingress": expected a list of NetworkPolicyPeers');
+    fails(() => session({ networkPolicy: { restPeers: 'ingress' as any } }), '\'networkPolicy.restPeers\' is "ingress": expected an array of kplus.k8s.NetworkPolicyPeer objects');
   });
 });

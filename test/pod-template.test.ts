@@ -322,7 +322,7 @@ describe('Pod Security Standards: user containers get the restricted defaults, a
 
   test('fails on a podSecurity that is not a profile (from JavaScript)', () => {
     expect(() => cluster(chart(), { podSecurity: 'strict' as any }))
-      .toThrow("'podSecurity' is \"strict\": expected PodSecurityStandard.RESTRICTED, PodSecurityStandard.BASELINE or PodSecurityStandard.PRIVILEGED");
+      .toThrow("'podSecurity' is \"strict\": expected one of PodSecurityStandard.RESTRICTED, PodSecurityStandard.BASELINE, PodSecurityStandard.PRIVILEGED ('restricted', 'baseline', 'privileged')");
   });
 });
 

@@ -76,10 +76,7 @@ function checkArtifact(artifact: JobArtifact, prop: string, job: FlinkJobOptions
  * here. In standalone mode the jar, the entry class, the arguments and the savepoint travel on the
  * JobManager's command line instead (`standaloneJobArgs`).
  */
-export function setJobProps(config: FlinkConfig, job: FlinkJobOptions | undefined, version: FlinkVersion, mode: DeploymentMode): void {
-  if (job === undefined || job.artifact === undefined) {
-    throw new Error('\'job.artifact\' is required: a FlinkApplicationCluster runs one application; give its jar, e.g. job: { artifact: JobArtifact.fromImage(\'/opt/flink/usrlib/my-flink-job.jar\') }');
-  }
+export function setJobProps(config: FlinkConfig, job: FlinkJobOptions, version: FlinkVersion, mode: DeploymentMode): void {
   const ordinal = version.ordinal;
   const key = (o: OptionSpec) => keyOf(o, ordinal);
   const native = mode === DeploymentMode.NATIVE;

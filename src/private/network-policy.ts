@@ -130,7 +130,6 @@ function restPeers(peers: kplus.k8s.NetworkPolicyPeer[] | undefined, type: RestS
     const external = type === RestServiceExposedType.NODE_PORT || type === RestServiceExposedType.LOAD_BALANCER;
     return external ? undefined : [{ podSelector: {} }];
   }
-  if (!Array.isArray(peers)) throw new Error(`'networkPolicy.restPeers' is ${JSON.stringify(peers)}: expected a list of NetworkPolicyPeers`);
   return peers.map((peer, i) => peerJson(peer, `networkPolicy.restPeers[${i}]`));
 }
 

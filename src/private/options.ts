@@ -1,4 +1,4 @@
-import { OPTION_HISTORY, OPTION_VERSIONS, PREFIX_MAP_OPTIONS, STRICT_PREFIXES } from './data/flink-options';
+import { OPTION_HISTORY, OPTION_VERSIONS, PASS_THROUGH_PREFIXES, PREFIX_MAP_OPTIONS, STRICT_PREFIXES } from './data/flink-options';
 
 /**
  * The Flink configuration options this library reads or writes, with the key each Flink version uses.
@@ -191,6 +191,7 @@ function roleIn(entry: [string, string?], ordinal: number): string | undefined {
 }
 
 function checkHistory(key: string, ordinal: number, where: string): void {
+  if (PASS_THROUGH_PREFIXES.some(p => key.startsWith(p))) return;
   const version = formatOrdinal(ordinal);
   const entry = OPTION_HISTORY[key];
   const role = entry === undefined ? undefined : roleIn(entry, ordinal);

@@ -87,7 +87,7 @@ const REMOVED_BY_CLIENT = [
 export const TASK_MANAGER_POD_TEMPLATE_PATH = '/opt/flink/pod-template/taskmanager-pod-template.yaml';
 
 export function resolveCluster(props: ClusterProps, context: ResolveContext): ResolvedCluster {
-  const mode = deploymentMode(props);
+  const mode = props.mode ?? DeploymentMode.NATIVE;
   const version = props.version;
   checkModeProps(props, mode, context.target);
   const config = loadConfiguration(props, context, mode);
@@ -279,14 +279,6 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   return resolved;
 }
 
-function deploymentMode(props: FlinkClusterProps): DeploymentMode {
-  const mode = props.mode ?? DeploymentMode.NATIVE;
-  if (!Object.values(DeploymentMode).includes(mode)) {
-    throw new Error(`'mode' is ${JSON.stringify(mode)}: expected DeploymentMode.NATIVE or DeploymentMode.STANDALONE`);
-  }
-  return mode;
-}
-
 /**
  * The configuration as Flink's client holds it before deriving anything: the distribution's `conf/` file
  * (which the ConfigMap replaces in the pod), what the CLI writes for an application, then the typed props
@@ -305,11 +297,10 @@ function loadConfiguration(props: ClusterProps, context: ResolveContext, mode: D
   }
 
   setTypedProps(config, props, version);
-  if (application) setJobProps(config, props.job, version, mode);
+  if (application) setJobProps(config, props.job!, version, mode);
   for (const [k, v] of Object.entries(props.flinkConfiguration ?? {})) {
     const prop = `flinkConfiguration['${k}']`;
     checkUserKey(k, ordinal, prop);
-    if (typeof v !== 'string') throw new Error(`${prop} is ${JSON.stringify(v)}: Flink options are strings, as on the command line; write '${String(v)}'`);
     if (k.startsWith('kubernetes.pod-template-file')) {
       throw new Error(`${prop}: '${k}' names a file on the machine that runs Flink's client, which a synth does not read; load it with PodTemplate.fromFile() and pass it as 'podTemplate' (or 'jobManager.podTemplate', 'taskManager.podTemplate')`);
     }
@@ -653,9 +644,6 @@ function checkPodSecurity(
 ): void {
   const runAsNonRoot = props.runAsNonRoot ?? true;
   const level = props.podSecurity ?? (runAsNonRoot ? PodSecurityStandard.RESTRICTED : PodSecurityStandard.BASELINE);
-  if (!Object.values(PodSecurityStandard).includes(level)) {
-    throw new Error(`'podSecurity' is ${JSON.stringify(level)}: expected PodSecurityStandard.RESTRICTED, PodSecurityStandard.BASELINE or PodSecurityStandard.PRIVILEGED`);
-  }
   if (level === PodSecurityStandard.PRIVILEGED) return;
   const lower = (needs: PodSecurityStandard) => `lower the profile with 'podSecurity: PodSecurityStandard.${needs.toUpperCase()}' if the namespace allows it`;
   if (reader.boolean(Options.HOST_NETWORK, false)) {

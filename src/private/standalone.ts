@@ -118,9 +118,9 @@ function checkAutoscaling(a: TaskManagerAutoscalingOptions, replicas: number | u
 
 /** A persistent volume's size as a Kubernetes quantity: whole GiB as `Gi`, else whole MiB as `Mi`. */
 function storageQuantity(options: TaskManagerLocalRecoveryOptions): string {
-  const mib = options.storage?.toMebibytes({ rounding: 2 /* SizeRoundingBehavior.NONE */ });
-  if (mib === undefined || !Number.isInteger(mib) || mib <= 0) {
-    throw new Error(`'taskManager.localRecovery.storage' is ${mib === undefined ? 'missing' : `${mib} MiB`}: expected a positive whole number of mebibytes, e.g. Size.gibibytes(50)`);
+  const mib = options.storage.toMebibytes({ rounding: 2 /* SizeRoundingBehavior.NONE */ });
+  if (!Number.isInteger(mib) || mib <= 0) {
+    throw new Error(`'taskManager.localRecovery.storage' is ${mib} MiB: expected a positive whole number of mebibytes, e.g. Size.gibibytes(50)`);
   }
   return mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`;
 }

@@ -17,6 +17,13 @@ export const OPTION_VERSIONS = [116, 117, 118, 119, 120, 200, 201, 202];
 /** Prefixes under which every option of every line is listed: another key there is a typo or another line's. */
 export const STRICT_PREFIXES = ['kubernetes.', 'high-availability.', 'jobmanager.memory.', 'taskmanager.memory.', 'rest.', 'blob.'];
 
+/**
+ * Prefixes the file-system plugins pass through to their Hadoop or Presto configuration
+ * (`FLINK_CONFIG_PREFIXES` of flink-s3-fs-*, flink-oss-fs-hadoop, flink-gs-fs-hadoop, flink-azure-fs-hadoop),
+ * and Flink's own pass-through options: read whatever the option table says.
+ */
+export const PASS_THROUGH_PREFIXES = ['s3.', 's3a.', 'fs.s3a.', 'presto.s3.', 'fs.oss.', 'gs.', 'fs.gs.', 'fs.azure.', 'azure.', 'flink.hadoop.', 'flink.yarn.'];
+
 /** Map options under those prefixes, which Flink also reads as `<key>.<map key>: <value>` (`ConfigurationUtils`). */
 export const PREFIX_MAP_OPTIONS = [
   'high-availability.zookeeper.client.authorization',
