@@ -38,7 +38,9 @@ describe.each([
     expect(deployment.spec.selector).toStrictEqual({ matchLabels: selector });
     expect(deployment.spec.template.metadata.labels).toStrictEqual(selector);
     expect(deployment.spec.replicas).toBe(1);
-    expect(deployment.spec.strategy).toBeUndefined();
+    // ours: Flink's client sets no strategy, but it never updates a Deployment; a GitOps rollout must not run two
+    // JobManagers side by side (job-lifecycle reference §10.2)
+    expect(deployment.spec.strategy).toStrictEqual({ type: 'Recreate' });
     expect(deployment.metadata.annotations).toBeUndefined();
     expect(deployment.metadata.ownerReferences).toBeUndefined();
   });

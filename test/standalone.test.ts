@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
-  HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode,
+  HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode, UpgradeMode,
 } from '../src';
 
 // Standalone mode, checked against ../shared/reference/standalone-kubernetes.md ("§" below) and the facts it
@@ -287,7 +287,7 @@ describe('standalone high availability (§4)', () => {
     ['2.0', FlinkVersion.V2_0],
     ['2.2', FlinkVersion.V2_2],
   ])('Flink %s application: the pod IP as `-D jobmanager.rpc.address=…`, never --host, which 2.0 removed (FLINK-36355, §3.2)', (_n, version) => {
-    const { manifests } = application(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
+    const { manifests } = application(version, { highAvailability: K8S_HA, jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'], upgradeMode: UpgradeMode.LAST_STATE } });
     const args = jmContainer(manifests).args;
     expect(args).not.toContain('--host');
     expect(args).toStrictEqual(['standalone-job', '--job-classname', 'com.example.Job', '-D', 'jobmanager.rpc.address=$(_POD_IP_ADDRESS)', '--', '--input', 'in']);
@@ -321,7 +321,7 @@ describe('standalone application cluster (§3)', () => {
 
   test('§3.2: options first, in standalone-job\'s tokens, then `--`, then the job\'s arguments', () => {
     const { manifests } = application(FlinkVersion.V1_20, {
-      job: { ...JOB, args: ['--window', '10s'], savepoint: { path: 's3://bucket/sp/savepoint-1', allowNonRestoredState: true } },
+      job: { ...JOB, args: ['--window', '10s'], savepoint: { path: 's3://bucket/sp/savepoint-1', allowNonRestoredState: true, restoreOnEveryStart: true } },
     });
     expect(jmContainer(manifests).args).toStrictEqual([
       'standalone-job', '--job-classname', 'com.example.Job',
@@ -663,7 +663,7 @@ describe('snapshots', () => {
     expect(application(FlinkVersion.V2_2, {
       highAvailability: K8S_HA,
       jobManager: { replicas: 2 },
-      job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true },
+      job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true, upgradeMode: UpgradeMode.LAST_STATE },
       taskManager: { autoscaling: { maxReplicas: 6 }, localRecovery: { storage: Size.gibibytes(20) } },
     }).manifests).toMatchSnapshot();
   });

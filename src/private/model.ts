@@ -3,6 +3,7 @@ import { FlinkPod } from './pod';
 import { RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
+import type { UpgradeMode } from '../job-options';
 
 /**
  * The resolved cluster: the one immutable result of a cluster's props that every renderer reads. Types only,
@@ -97,6 +98,31 @@ export interface ResolvedStandalone {
   readonly taskManagerPodTemplate: FlinkPod;
 }
 
+/**
+ * Kubernetes high availability: the JobManager's `flink-job-upgrade` init container, which makes a changed job
+ * take effect before Flink starts (`job-upgrade-script.ts`).
+ */
+export interface ResolvedJobUpgrade {
+  readonly upgradeMode: UpgradeMode;
+  /** the script */
+  readonly script: string;
+  /** ConfigMap `<clusterId>-job-upgrade`, where the script records the job hash of each start */
+  readonly recordName: string;
+}
+
+/** An application cluster's job, as the rollout of a changed job needs it (job-lifecycle reference §10). */
+export interface ResolvedLifecycle {
+  /** a hash of every job-level input: the JobManager pod-template annotation, which rolls it when the job changes */
+  readonly jobHash: string;
+  readonly upgradeMode?: UpgradeMode;
+  /** the job id when it is fixed (high availability) */
+  readonly jobId?: string;
+  /** Kubernetes high availability */
+  readonly upgrade?: ResolvedJobUpgrade;
+  /** standalone TaskManagers restart with a changed job (ZooKeeper HA: a new namespace per job generation) */
+  readonly taskManagersFollowJob: boolean;
+}
+
 /** The immutable result of resolving a cluster's props: everything the renderers need. */
 export interface ResolvedCluster {
   readonly mode: DeploymentMode;
@@ -151,4 +177,8 @@ export interface ResolvedCluster {
   readonly createTaskManagerServiceAccount: boolean;
   /** standalone mode only */
   readonly standalone?: ResolvedStandalone;
+  /** JobManagers (and standalone TaskManagers) at zero replicas, no autoscaler */
+  readonly suspended: boolean;
+  /** application clusters only */
+  readonly lifecycle?: ResolvedLifecycle;
 }

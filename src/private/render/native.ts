@@ -5,13 +5,18 @@ import { flinkConfConfigMap, flinkConfMount } from '../decorators/flink-conf-mou
 import { hadoopConfMount } from '../decorators/hadoop-conf-mount-decorator';
 import { initJobManager } from '../decorators/init-job-manager-decorator';
 import { internalService } from '../decorators/internal-service-decorator';
+import { jobHashAnnotation } from '../decorators/job-hash-decorator';
+import { jobUpgrade } from '../decorators/job-upgrade-decorator';
 import { mountSecrets } from '../decorators/mount-secrets-decorator';
 import { podTemplateConfigMap, podTemplateMount } from '../decorators/pod-template-mount-decorator';
 import { ResolvedCluster } from '../model';
 import { FlinkPod, jobManagerSelector } from '../pod';
-import { ClusterObjects, workload } from './workload';
+import { ClusterObjects, JOB_MANAGER_STRATEGY, workload } from './workload';
 
-/** The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0). */
+/**
+ * The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0), then ours: the job hash
+ * and the job upgrade of an application cluster.
+ */
 const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod> = [
   initJobManager,
   envSecrets,
@@ -20,6 +25,8 @@ const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPo
   hadoopConfMount,
   flinkConfMount,
   podTemplateMount,
+  jobHashAnnotation,
+  jobUpgrade,
 ];
 
 /** The native JobManager pod: the decorators applied to `base`, in Flink's order. */
@@ -39,7 +46,8 @@ export function renderNative(cluster: ResolvedCluster): ClusterObjects {
       namespace: cluster.namespace,
       component: jm,
       selector: jobManagerSelector(cluster),
-      replicas: jm.replicas,
+      replicas: cluster.suspended ? 0 : jm.replicas,
+      strategy: JOB_MANAGER_STRATEGY,
       ownerReferences: jm.ownerReferences,
       pod: decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate),
     }),

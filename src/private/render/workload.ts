@@ -17,6 +17,14 @@ export interface ClusterObjects {
   readonly taskManagerAutoscaler?: Json;
 }
 
+/**
+ * Ours, for the JobManager Deployment: the old JobManagers are gone before a new one starts. Kubernetes' default
+ * RollingUpdate would start a second JobManager next to the old one; without high availability both run the job
+ * and back the same Services, with it the job-upgrade init container would edit the HA data while the old leader
+ * still runs (job-lifecycle reference §10.2).
+ */
+export const JOB_MANAGER_STRATEGY: Json = { type: 'Recreate' };
+
 /** A pod's template in a workload: sidecars first, the main container last (`KubernetesJobManagerFactory`). */
 export function podTemplateSpec(pod: FlinkPod): Json {
   return { metadata: pod.metadata, spec: { ...pod.spec, containers: [...pod.spec.containers, pod.mainContainer] } };
@@ -32,6 +40,7 @@ export function workload(kind: 'Deployment' | 'StatefulSet', c: {
   component: ResolvedComponent;
   selector: Record<string, string>;
   replicas?: number;
+  strategy?: Json;
   ownerReferences?: Json[];
   pod: FlinkPod;
   spec?: Json;
@@ -48,6 +57,7 @@ export function workload(kind: 'Deployment' | 'StatefulSet', c: {
     },
     spec: {
       replicas: c.replicas,
+      strategy: c.strategy,
       ...c.spec,
       selector: { matchLabels: c.selector },
       template: podTemplateSpec(c.pod),
