@@ -3,7 +3,7 @@ import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
 import { encodeMap } from './encoding';
 import { jobUpgradeScript, JOB_UPGRADE_CONTAINER } from './job-upgrade-script';
-import { DeploymentTarget, ResolvedLifecycle, ResolvedStandalone } from './model';
+import { ResolvedLifecycle, ResolvedStandalone } from './model';
 import { Options } from './options';
 import { commonLabels, FlinkPod, taskManagerSelector } from './pod';
 import { DeploymentMode } from '../deployment-mode';
@@ -124,7 +124,6 @@ const LIFECYCLE_RULES: Array<{ readonly applies: (f: LifecycleFacts) => boolean;
 
 /** What resolving the lifecycle needs of the cluster. */
 export interface LifecycleContext {
-  readonly target: DeploymentTarget;
   readonly mode: DeploymentMode;
   readonly version: FlinkVersion;
   readonly clusterId: string;

@@ -175,7 +175,6 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   let lifecycle: ResolvedCluster['lifecycle'];
   if (context.target === DeploymentTarget.APPLICATION) {
     ({ lifecycle, standalone } = resolveLifecycle(props.job!, config, reader, {
-      target: context.target,
       mode,
       version,
       clusterId,
