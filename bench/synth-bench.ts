@@ -41,7 +41,7 @@ function buildLibraryApp(n: number): { app: import('cdk8s').App; chart: import('
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const flink: typeof import('../src') = require('../src');
   const { App, Chart, Size } = cdk8s;
-  const { FlinkApplicationCluster, FlinkSessionCluster, FlinkVersion, JobArtifact, PodTemplate } = flink;
+  const { FlinkApplicationCluster, FlinkSessionCluster, FlinkVersion, JobArtifact, PodTemplate, UpgradeMode } = flink;
 
   const versions = [FlinkVersion.V1_18, FlinkVersion.V1_20, FlinkVersion.V2_1];
   const app = new App({ outdir: path.join(os.tmpdir(), 'cdk8s-flink-bench-unused') });
@@ -119,6 +119,8 @@ function buildLibraryApp(n: number): { app: import('cdk8s').App; chart: import('
           entryClass: `com.example.Job${i}`,
           args: ['--shard', String(i)],
           parallelism: 1 + (i % 4),
+          // a highly available application cluster declares its upgrade mode (and gets the job-upgrade init container)
+          upgradeMode: i % 4 === 1 ? UpgradeMode.LAST_STATE : undefined,
         },
       });
     }
@@ -497,7 +499,7 @@ function render(input: RenderInput): string {
   p();
   p('One App, one Chart, N clusters: even i `FlinkSessionCluster`, odd i `FlinkApplicationCluster` (a jar in the image, entry class, args, parallelism); '
     + 'Flink 1.18 / 1.20 / 2.1 in turn; i % 4 = 1 Kubernetes HA (`high-availability.type: kubernetes` and `high-availability.storageDir` as `-D` keys, '
-    + 'every other one with 2 JobManagers); i % 4 = 2 secrets (`kubernetes.secrets` + `kubernetes.env.secretKeyRef` as `-D` keys, or typed '
+    + 'every other one with 2 JobManagers; the application clusters among them in `UpgradeMode.LAST_STATE`, with the job-upgrade init container); i % 4 = 2 secrets (`kubernetes.secrets` + `kubernetes.env.secretKeyRef` as `-D` keys, or typed '
     + '`secrets`/`secretEnv`); i % 4 = 3 a typed `new PodTemplate(...)` (init container, sidecar, volumes, main-container resources); i % 5 = 0 and '
     + 'the HA ones `containerized.{master,taskmanager}.env.ENABLE_BUILT_IN_PLUGINS`; i % 3 = 2 bigger TaskManagers.');
   p();

@@ -193,7 +193,7 @@ export interface FlinkComponentOptions {
 export interface JobManagerOptions extends FlinkComponentOptions {
   /**
    * The number of JobManager pods (`kubernetes.jobmanager.replicas`). More than one means standby
-   * JobManagers, which Flink only allows with high availability.
+   * JobManagers, which Flink only allows with high availability. To stop the cluster, use `suspended`.
    *
    * @default 1
    */
@@ -501,6 +501,18 @@ export interface FlinkClusterProps {
    * @default - one JobManager with the distribution's memory and 1 CPU
    */
   readonly jobManager?: JobManagerOptions;
+
+  /**
+   * Stops the cluster and keeps what resuming needs: the JobManager Deployment (and in standalone mode the
+   * TaskManagers) at zero replicas, without the TaskManagers' autoscaler; ConfigMaps, Services, RBAC, pod templates,
+   * and Flink's high-availability data and checkpoints stay. Set it back to `false` to resume: with high
+   * availability the job continues from its latest checkpoint. Without high availability nothing keeps the job's
+   * state, so an application cluster must declare what resuming means (`job.upgradeMode: UpgradeMode.STATELESS`,
+   * or a `job.savepoint` taken before suspending).
+   *
+   * @default false
+   */
+  readonly suspended?: boolean;
 
   /**
    * The TaskManagers.

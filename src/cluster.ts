@@ -56,6 +56,8 @@ export abstract class FlinkCluster extends Construct {
   public readonly configMapName: string;
   /** Whether high availability is on (`high-availability.type`). */
   public readonly highAvailability: boolean;
+  /** Whether the cluster is suspended: JobManagers (and standalone TaskManagers) at zero replicas. */
+  public readonly suspended: boolean;
   /** The name of the service account the JobManager runs as. */
   public readonly jobManagerServiceAccountName: string;
   /** The name of the service account TaskManager pods run as. */
@@ -124,6 +126,7 @@ export abstract class FlinkCluster extends Construct {
     this.deploymentTarget = target;
     this.image = r.image;
     this.highAvailability = r.highAvailability;
+    this.suspended = r.suspended;
     this.restPort = r.restPort;
 
     const objects = r.mode === DeploymentMode.STANDALONE ? renderStandalone(r) : renderNative(r);
@@ -211,6 +214,15 @@ export abstract class FlinkCluster extends Construct {
   /** The TaskManager pods in the cluster's namespace, as cdk8s-plus selects pods (created on first use). */
   public get taskManagerPods(): kplus.Pods {
     return this.podsRef('TaskManagerPods', taskManagerSelector(this));
+  }
+
+  /**
+   * An application cluster's job as its rollout needs it.
+   *
+   * @internal
+   */
+  protected get _lifecycle(): ResolvedCluster['lifecycle'] {
+    return this.resolved.lifecycle;
   }
 
   /** The namespaced API rights the JobManager needs with this cluster's options (reference §6.4). */

@@ -16,6 +16,38 @@ export enum RecoveryClaimMode {
 }
 
 /**
+ * How a changed job takes effect in a highly available application cluster.
+ *
+ * With high availability a JobManager start recovers the job graph Flink stored at the first submission, and the
+ * new `main()` only gets a handle to it: a new jar, entry class, arguments, parallelism or job option in Git would
+ * silently not run, and a `main()` that now throws crash-loops the JobManager. The upgrade mode says what to do
+ * instead when the job changed (its `jobHash`); a JobManager restart of an unchanged job (eviction, node drain,
+ * out of memory) always recovers normally from the latest checkpoint.
+ *
+ * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-stable/docs/custom-resource/job-management/#stateful-and-stateless-application-upgrades
+ */
+export enum UpgradeMode {
+  /**
+   * The changed job starts from the savepoint in `job.savepoint`, under a new job id: stop the running job with a
+   * savepoint (`POST /jobs/<jobId>/stop`) and commit its path together with the change. A change without a
+   * savepoint path, or with one this cluster restored before, is refused at JobManager start (Kubernetes high
+   * availability): it would start the job without state or rewind it.
+   */
+  SAVEPOINT = 'SAVEPOINT',
+  /**
+   * The changed job gets a fresh job graph from the new `main()`, under the same job id, and restores the latest
+   * checkpoint, as the Flink Kubernetes operator's last-state mode. Kubernetes high availability only, within one
+   * Flink version; the new job must be able to restore the old checkpoint (no stateful operator removed).
+   */
+  LAST_STATE = 'LAST_STATE',
+  /**
+   * The changed job starts without state, under a new job id. Without high availability this declares what every
+   * start does anyway.
+   */
+  STATELESS = 'STATELESS',
+}
+
+/**
  * A savepoint (or retained checkpoint) the job starts from, as `-s <path> [-n] [-cm <mode>]` does.
  */
 export interface SavepointRestoreOptions {
@@ -40,6 +72,16 @@ export interface SavepointRestoreOptions {
    * @default RecoveryClaimMode.NO_CLAIM
    */
   readonly claimMode?: RecoveryClaimMode;
+
+  /**
+   * Acknowledges that, without high availability, every JobManager start — a rollout, an eviction, an out-of-memory
+   * kill — submits the job afresh and restores this savepoint again, however old it is by then (Flink keeps no
+   * record of the running job without high availability). With high availability the savepoint is restored once,
+   * and this is an error.
+   *
+   * @default false
+   */
+  readonly restoreOnEveryStart?: boolean;
 }
 
 /**
@@ -76,11 +118,27 @@ export interface FlinkJobOptions {
   readonly parallelism?: number;
 
   /**
-   * Start from a savepoint.
+   * Start from a savepoint. With high availability it is restored when the job has no checkpoint of its own: at an
+   * upgrade in `UpgradeMode.SAVEPOINT`, or the first start. Without high availability it is restored at every
+   * JobManager start, which `restoreOnEveryStart` must acknowledge.
    *
    * @default - no savepoint
    */
   readonly savepoint?: SavepointRestoreOptions;
+
+  /**
+   * How a changed job takes effect. Required with high availability, where a JobManager start would otherwise
+   * recover the previously stored job and silently ignore the change. Without high availability every start
+   * submits the job afresh, and only `UpgradeMode.STATELESS` may be declared.
+   *
+   * A change of the job is a change of its `jobHash`: the Flink version, the image, the upgrade mode, the jar,
+   * entry class, arguments, parallelism, savepoint, and every Flink option except those only the cluster's
+   * processes read (`kubernetes.*`, `high-availability.*`, `jobmanager.*`, `taskmanager.*`, `metrics.*`,
+   * `rest.*`, … — see README).
+   *
+   * @default - none; an error for a highly available application cluster
+   */
+  readonly upgradeMode?: UpgradeMode;
 
   /**
    * More artifacts the JobManager fetches next to the job's jar and puts on the job's classpath

@@ -31,7 +31,8 @@ describe.each([
     entryClass: 'com.example.StreamingJob',
     args: ['--input', 'a;b', 'it\'s "quoted"', 'with space', ''],
     parallelism: 4,
-    savepoint: { path: 's3://bucket/savepoints/sp-1', allowNonRestoredState: true, claimMode: RecoveryClaimMode.CLAIM },
+    // without high availability every JobManager start restores it, which the cluster must acknowledge
+    savepoint: { path: 's3://bucket/savepoints/sp-1', allowNonRestoredState: true, claimMode: RecoveryClaimMode.NO_CLAIM, restoreOnEveryStart: true },
   });
   const conf = shippedConfig(manifests, ID);
 
@@ -59,7 +60,7 @@ describe.each([
     const [path, ignore, mode] = version.isAtLeast(FlinkVersion.V1_20)
       ? ['execution.state-recovery.path', 'execution.state-recovery.ignore-unclaimed-state', 'execution.state-recovery.claim-mode']
       : ['execution.savepoint.path', 'execution.savepoint.ignore-unclaimed-state', 'execution.savepoint-restore-mode'];
-    expect([conf[path], conf[ignore], conf[mode]]).toStrictEqual(['s3://bucket/savepoints/sp-1', 'true', 'CLAIM']);
+    expect([conf[path], conf[ignore], conf[mode]]).toStrictEqual(['s3://bucket/savepoints/sp-1', 'true', 'NO_CLAIM']);
   });
 
   test('what the CLI always writes: execution.attached true, shutdown-on-attached-exit false', () => {

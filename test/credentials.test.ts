@@ -5,7 +5,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, shippedConfig, synth } from './util';
 import {
   FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkJobOptions, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
-  FlinkPlugin, HighAvailability, JobArtifact, PodTemplate,
+  FlinkPlugin, HighAvailability, JobArtifact, PodTemplate, UpgradeMode,
 } from '../src';
 import { CREDENTIAL_ENV, optionCredential } from '../src/private/credentials';
 
@@ -101,7 +101,7 @@ const PROP_CASES: Array<[string, (allow: boolean) => () => unknown, string]> = [
   ['a pre-signed GCS URL', allow => application({ artifact: JobArtifact.fromUrl('s3://b/job.jar'), additionalArtifacts: [JobArtifact.fromUrl('https://storage.googleapis.com/b/udf.jar?X-Goog-Signature=abc')] },
     { allowCredentialsInConfigMap: allow }), '\'job.additionalArtifacts[0]\''],
   ['an Azure SAS URL', allow => application({ artifact: JobArtifact.fromUrl('https://acct.blob.core.windows.net/c/job.jar?sv=2022-11-02&sig=abc') }, { allowCredentialsInConfigMap: allow }), '\'job.artifact\''],
-  ['a savepoint URL with a password', allow => application({ savepoint: { path: 's3://AKIA:secret@bucket/savepoints/sp-1' } }, { allowCredentialsInConfigMap: allow }), '\'job.savepoint.path\''],
+  ['a savepoint URL with a password', allow => application({ savepoint: { path: 's3://AKIA:secret@bucket/savepoints/sp-1', restoreOnEveryStart: true } }, { allowCredentialsInConfigMap: allow }), '\'job.savepoint.path\''],
   ['an HA storage URL with a password', allow => session({ highAvailability: HighAvailability.kubernetes({ storageDir: 's3://AKIA:secret@bucket/ha' }), plugins: [FlinkPlugin.S3_PRESTO], allowCredentialsInConfigMap: allow }),
     '\'highAvailability.storageDir\''],
   ['a pod template\'s sidecar env value', allow => () => {
@@ -222,6 +222,7 @@ describe('no false positives', () => {
         artifact: JobArtifact.fromUrl('https://repo.example.com/job.jar?version=1.2'),
         args: ['--input', 's3://bucket/in', '--token-ttl', '30', '--password-file', '/opt/flink/tls/db', '--mode', 'token'],
         artifactHttpHeaders: { Accept: 'application/java-archive' },
+        upgradeMode: UpgradeMode.LAST_STATE,
       },
     })).not.toThrow();
   });

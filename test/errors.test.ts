@@ -208,7 +208,7 @@ describe('bad input is an error at synth time, naming the prop, the value and th
 
   test('accepts savepoint paths that are absolute URIs', () => {
     for (const path of ['s3://bucket/savepoints/savepoint-1', 'file:///mnt/savepoints/savepoint-1', 'hdfs://namenode:8020/savepoints/x']) {
-      const job = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), savepoint: { path } };
+      const job = { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), savepoint: { path, restoreOnEveryStart: true } };
       expect(() => new FlinkApplicationCluster(chart(), 'app', { version: FlinkVersion.V1_20, clusterId: 'c', job })).not.toThrow();
     }
   });

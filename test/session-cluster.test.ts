@@ -38,7 +38,8 @@ describe.each([
     expect(deployment.spec.selector).toStrictEqual({ matchLabels: selector });
     expect(deployment.spec.template.metadata.labels).toStrictEqual(selector);
     expect(deployment.spec.replicas).toBe(1);
-    // ours: without high availability the old JobManager stops before the new one starts (job lifecycle §10.2)
+    // ours: Flink's client sets no strategy, but it never updates a Deployment; a GitOps rollout must not run two
+    // JobManagers side by side (job-lifecycle reference §10.2)
     expect(deployment.spec.strategy).toStrictEqual({ type: 'Recreate' });
     expect(deployment.metadata.annotations).toBeUndefined();
     expect(deployment.metadata.ownerReferences).toBeUndefined();

@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
-  HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode,
+  HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode, UpgradeMode,
 } from '../src';
 
 // Standalone mode, checked against ../shared/reference/standalone-kubernetes.md ("§" below) and the facts it
@@ -310,7 +310,9 @@ describe('standalone high availability (§4)', () => {
     ['2.1', FlinkVersion.V2_1],
     ['2.2', FlinkVersion.V2_2],
   ])('Flink %s application: the pod IP as `-D jobmanager.rpc.address=…`, never --host, which 2.0 removed (FLINK-36355, §3.2)', (_n, version) => {
-    const { manifests } = application(version, { highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'] } });
+    const { manifests } = application(version, {
+      highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'], upgradeMode: UpgradeMode.LAST_STATE },
+    });
     const args = jmContainer(manifests).args;
     expect(args).not.toContain('--host');
     expect(args).toStrictEqual(['standalone-job', '--job-classname', 'com.example.Job', '-D', 'jobmanager.rpc.address=$(_POD_IP_ADDRESS)', '--', '--input', 'in']);
@@ -345,7 +347,7 @@ describe('standalone application cluster (§3)', () => {
 
   test('§3.2: options first, in standalone-job\'s tokens, then `--`, then the job\'s arguments', () => {
     const { manifests } = application(FlinkVersion.V1_20, {
-      job: { ...JOB, args: ['--window', '10s'], savepoint: { path: 's3://bucket/sp/savepoint-1', allowNonRestoredState: true } },
+      job: { ...JOB, args: ['--window', '10s'], savepoint: { path: 's3://bucket/sp/savepoint-1', allowNonRestoredState: true, restoreOnEveryStart: true } },
     });
     expect(jmContainer(manifests).args).toStrictEqual([
       'standalone-job', '--job-classname', 'com.example.Job',
@@ -800,7 +802,7 @@ describe('snapshots', () => {
       plugins: S3,
       plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
-      job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true },
+      job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true, upgradeMode: UpgradeMode.LAST_STATE },
       flinkConfiguration: CHECKPOINTING,
       taskManager: { autoscaling: { maxReplicas: 6 }, localRecovery: { storage: Size.gibibytes(20) } },
     }).manifests).toMatchSnapshot();

@@ -10,12 +10,17 @@
 //        -Dkubernetes.container.image.ref=custom-image-name \
 //        local:///opt/flink/usrlib/my-flink-job.jar
 //
-// 2. Flink 2.x fetching the job's jar from a repository at start, restoring from a savepoint:
+// 2. Flink 2.x fetching the job's jar from a repository at start, restoring from a savepoint, highly available:
 //      ./bin/flink run --target kubernetes-application -Dkubernetes.cluster-id=orders-enrichment \
+//        -Dhigh-availability.type=kubernetes -Dhigh-availability.storageDir=s3://flink/ha \
 //        -c com.example.OrdersEnrichment -p 4 -s s3://flink/savepoints/savepoint-3f2a1b -cm claim \
 //        https://repo.example.com/releases/orders-enrichment-1.4.0.jar --window 5m
+//    The CLI restores the savepoint once. Kept in Git, a savepoint path without high availability would be
+//    restored again at every JobManager start; with high availability a restart resumes from the latest
+//    checkpoint, and UpgradeMode.SAVEPOINT restores a savepoint only when the job changes (commit the path of a
+//    new savepoint with each change).
 import { App, Chart, Size } from 'cdk8s';
-import { FlinkApplicationCluster, FlinkVersion, JobArtifact, RecoveryClaimMode } from '../../lib';
+import { FlinkApplicationCluster, FlinkVersion, HighAvailability, JobArtifact, RecoveryClaimMode, UpgradeMode } from '../../lib';
 
 const app = new App();
 
@@ -32,14 +37,16 @@ new FlinkApplicationCluster(remoteJar, 'application', {
   version: FlinkVersion.V2_1,
   clusterId: 'orders-enrichment',
   taskManager: { memory: Size.gibibytes(4), taskSlots: 2 },
+  highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }),
   job: {
     artifact: JobArtifact.fromUrl('https://repo.example.com/releases/orders-enrichment-1.4.0.jar'),
     entryClass: 'com.example.OrdersEnrichment',
     args: ['--window', '5m'],
     parallelism: 4,
     savepoint: { path: 's3://flink/savepoints/savepoint-3f2a1b', claimMode: RecoveryClaimMode.CLAIM },
+    upgradeMode: UpgradeMode.SAVEPOINT,
   },
-  // the savepoint lives on S3: enable the image's S3 file system plugin
+  // the savepoint and the HA storage live on S3: enable the image's S3 file system plugin
   flinkConfiguration: {
     'containerized.master.env.ENABLE_BUILT_IN_PLUGINS': 'flink-s3-fs-presto-2.1.2.jar',
     'containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS': 'flink-s3-fs-presto-2.1.2.jar',

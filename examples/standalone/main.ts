@@ -12,6 +12,7 @@
 import { App, Chart, Size } from 'cdk8s';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkSessionCluster, FlinkVersion, HighAvailability, JobArtifact,
+  UpgradeMode,
 } from '../../lib';
 
 const app = new App();
@@ -42,6 +43,8 @@ new FlinkApplicationCluster(ha, 'application', {
     entryClass: 'com.example.Orders',
     args: ['--window', '5m'],
     parallelism: 6,
+    // a changed job (new image, arguments, parallelism) gets a fresh job graph that restores the latest checkpoint
+    upgradeMode: UpgradeMode.LAST_STATE,
   },
   flinkConfiguration: {
     'restart-strategy.type': 'fixed-delay',

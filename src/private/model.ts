@@ -3,6 +3,7 @@ import { FlinkPod, Json } from './pod';
 import { RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
+import type { UpgradeMode } from '../job-options';
 
 /**
  * The resolved cluster: the one immutable result of a cluster's props that every renderer reads. Types only,
@@ -138,6 +139,29 @@ export interface ResolvedNetworkPolicy {
   readonly restPeers?: Json[];
 }
 
+/**
+ * Kubernetes high availability: the JobManager's `flink-job-upgrade` init container, which makes a changed job
+ * take effect before Flink starts (`job-upgrade-script.ts`).
+ */
+export interface ResolvedJobUpgrade {
+  readonly upgradeMode: UpgradeMode;
+  /** the script */
+  readonly script: string;
+  /** ConfigMap `<clusterId>-job-upgrade`, where the script records the job hash of each start */
+  readonly recordName: string;
+}
+
+/** An application cluster's job, as the rollout of a changed job needs it (job-lifecycle reference §10). */
+export interface ResolvedLifecycle {
+  /** a hash of every job-level input: the JobManager pod-template annotation, which rolls it when the job changes */
+  readonly jobHash: string;
+  readonly upgradeMode?: UpgradeMode;
+  /** the job id when it is fixed (high availability) */
+  readonly jobId?: string;
+  /** Kubernetes high availability */
+  readonly upgrade?: ResolvedJobUpgrade;
+}
+
 /** The immutable result of resolving a cluster's props: everything the renderers need. */
 export interface ResolvedCluster {
   readonly mode: DeploymentMode;
@@ -203,4 +227,8 @@ export interface ResolvedCluster {
   readonly standalone?: ResolvedStandalone;
   /** the ingress NetworkPolicies, when on */
   readonly networkPolicy?: ResolvedNetworkPolicy;
+  /** JobManagers (and standalone TaskManagers) at zero replicas, no autoscaler */
+  readonly suspended: boolean;
+  /** application clusters only */
+  readonly lifecycle?: ResolvedLifecycle;
 }

@@ -90,6 +90,7 @@ export const Options = {
   PIPELINE_CLASSPATHS: opt('pipeline.classpaths'),
   APPLICATION_MAIN: opt('$internal.application.main'),
   APPLICATION_ARGS: opt('$internal.application.program-args'),
+  PIPELINE_FIXED_JOB_ID: opt('$internal.pipeline.job-id'),
   PARALLELISM: opt('parallelism.default'),
   // StateRecoveryOptions (1.20+) replaced SavepointConfigOptions' keys, which it keeps as deprecated keys
   SAVEPOINT_PATH: opt('execution.state-recovery.path', { previousKey: 'execution.savepoint.path', renamedIn: 120 }),

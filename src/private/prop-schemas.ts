@@ -7,7 +7,7 @@ import {
 import type { FlinkDeploymentTarget } from '../cluster';
 import { ImagePullPolicy, PodSecurityStandard, RestServiceExposedType } from '../cluster-options';
 import { DeploymentMode } from '../deployment-mode';
-import { RecoveryClaimMode } from '../job-options';
+import { RecoveryClaimMode, UpgradeMode } from '../job-options';
 import { LogLevel } from '../logging';
 
 /**
@@ -67,6 +67,7 @@ const STRUCTS: Record<string, StructSchema> = {
       podMonitor: struct('PodMonitorOptions'),
       workloadIdentity: instance('WorkloadIdentity', 'WorkloadIdentity.fromAwsIamRole(\'arn:aws:iam::111122223333:role/flink\')'),
       podSecurity: enumOf('PodSecurityStandard', PodSecurityStandard),
+      suspended: bool(),
     },
   },
   FlinkNetworkPolicyOptions: {
@@ -200,6 +201,7 @@ const STRUCTS: Record<string, StructSchema> = {
       allowRawHttp: bool(),
       shutdownOnFinish: bool(),
       reactiveMode: bool(),
+      upgradeMode: enumOf('UpgradeMode', UpgradeMode),
     },
   },
   SavepointRestoreOptions: {
@@ -207,6 +209,7 @@ const STRUCTS: Record<string, StructSchema> = {
       path: required(str('a URI, e.g. \'s3://bucket/savepoints/savepoint-1\'')),
       allowNonRestoredState: bool(),
       claimMode: enumOf('RecoveryClaimMode', RecoveryClaimMode),
+      restoreOnEveryStart: bool(),
     },
   },
   KubernetesHighAvailabilityOptions: {

@@ -1,9 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
+import type { ResolvedLifecycle } from './model';
 
 /** What decides which Kubernetes API calls a cluster's pods make (reference §6.3). */
 export interface RbacFacts {
+  readonly clusterId: string;
   readonly mode: DeploymentMode;
   readonly version: FlinkVersion;
   readonly highAvailability: boolean;
@@ -11,6 +13,7 @@ export interface RbacFacts {
   readonly hostNetwork: boolean;
   readonly deletesOwnDeployment: boolean;
   readonly ownerReferencesPermissionEnforcement: boolean;
+  readonly lifecycle?: ResolvedLifecycle;
 }
 
 /**
@@ -35,6 +38,11 @@ export function jobManagerRules(facts: RbacFacts): k8s.PolicyRule[] {
     if (facts.version.isAtLeast(FlinkVersion.V1_18)) verbs.push('patch');
     if (!facts.version.isAtLeast(FlinkVersion.V1_19)) verbs.push('deletecollection');
     rules.push({ apiGroups: [''], resources: ['configmaps'], verbs });
+    if (facts.lifecycle?.upgrade !== undefined && !verbs.includes('patch')) {
+      // the job-upgrade init container removes job-graph keys with a JSON merge patch (job-upgrade-script.ts);
+      // every other call it makes (configmaps get, create, update, delete; pods list, delete) is granted above
+      rules.push({ apiGroups: [''], resources: ['configmaps'], resourceNames: [`${facts.clusterId}-cluster-config-map`], verbs: ['patch'] });
+    }
   }
   if (facts.hostNetwork) {
     // KubernetesResourceManagerDriver.updateKubernetesServiceTargetPortIfNecessary

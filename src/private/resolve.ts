@@ -11,6 +11,7 @@ import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
 import { checkStatePaths } from './file-systems';
 import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
+import { resolveLifecycle } from './lifecycle';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
 import { METRICS_PORT_NAME, OccupiedPort, prometheusMetricsPort, resolvePodMonitor } from './metrics';
@@ -213,7 +214,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     taskManagerPodTemplate = taskManagerTemplateText(tmTemplate, { ...base, spec: { ...base.spec, automountServiceAccountToken: token } });
     config.set(key(Options.POD_TEMPLATE_TM), TASK_MANAGER_POD_TEMPLATE_PATH);
   }
-  const standalone = mode === DeploymentMode.STANDALONE
+  let standalone = mode === DeploymentMode.STANDALONE
     ? resolveStandalone(props, config, reader, {
       clusterId,
       target: context.target,
@@ -224,6 +225,24 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       runAsNonRoot: defaults !== undefined,
     })
     : undefined;
+  const suspended = props.suspended ?? false;
+  let lifecycle: ResolvedCluster['lifecycle'];
+  if (context.target === DeploymentTarget.APPLICATION) {
+    ({ lifecycle, standalone } = resolveLifecycle(props.job!, config, reader, {
+      mode,
+      version,
+      clusterId,
+      namespace,
+      image,
+      highAvailability,
+      kubernetesHighAvailability,
+      suspended,
+      taskManagerImage: tmTemplate ? toFlinkPod(tmTemplate.json).mainContainer.image : undefined,
+      jobManagerPodTemplate: jmPod,
+      jobManagerTemplateWhere: jmTemplate?.where,
+      standalone,
+    }));
+  }
   const disruptionBudgets = resolveDisruptionBudgets(props, {
     mode,
     highAvailability,
@@ -274,6 +293,8 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     disruptionBudgets,
     standalone,
     networkPolicy,
+    suspended,
+    lifecycle,
   };
   checkPodTemplates(resolved, reader, jmTemplate, tmTemplate);
   return resolved;
@@ -461,7 +482,7 @@ function limitFactor(reader: Reader, option: OptionSpec): number {
 /** The JobManager as `KubernetesJobManagerParameters` sees it. */
 function jobManagerParameters(config: FlinkConfig, reader: Reader, highAvailability: boolean, serviceAccount: string, template?: NamedTemplate) {
   const replicas = reader.integer(Options.JM_REPLICAS, 1);
-  if (replicas < 1) reader.fail(Options.JM_REPLICAS, '\'kubernetes.jobmanager.replicas\' should not be configured less than one; set 1');
+  if (replicas < 1) reader.fail(Options.JM_REPLICAS, '\'kubernetes.jobmanager.replicas\' should not be configured less than one; set 1, or \'suspended: true\' to stop the cluster');
   if (replicas > 1 && !highAvailability) {
     reader.fail(Options.JM_REPLICAS, 'standby JobManagers need high availability ("High availability should be enabled when starting standby JobManagers."); set replicas to 1 or enable high availability');
   }

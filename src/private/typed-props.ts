@@ -60,7 +60,8 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   }, set, 'the JobManager needs more than 0 CPU; set e.g. 0.5 or 1');
   if (jm.replicas !== undefined) {
     if (!Number.isInteger(jm.replicas) || jm.replicas < 1) {
-      throw new Error(`'jobManager.replicas' is ${jm.replicas}: it must be a whole number of at least 1 (KubernetesJobManagerParameters.getReplicas)`);
+      const suspend = jm.replicas === 0 ? '; to stop the cluster, set \'suspended: true\'' : '';
+      throw new Error(`'jobManager.replicas' is ${jm.replicas}: it must be a whole number of at least 1 (KubernetesJobManagerParameters.getReplicas)${suspend}`);
     }
     set(Options.JM_REPLICAS, String(jm.replicas), 'jobManager.replicas');
   }

@@ -5,6 +5,8 @@ import { flinkConfConfigMap, flinkConfMount } from '../decorators/flink-conf-mou
 import { hadoopConfMount } from '../decorators/hadoop-conf-mount-decorator';
 import { initJobManager } from '../decorators/init-job-manager-decorator';
 import { internalService } from '../decorators/internal-service-decorator';
+import { jobHashAnnotation } from '../decorators/job-hash-decorator';
+import { jobUpgrade } from '../decorators/job-upgrade-decorator';
 import { mountSecrets } from '../decorators/mount-secrets-decorator';
 import { podTemplateConfigMap, podTemplateMount } from '../decorators/pod-template-mount-decorator';
 import { serviceAccountToken } from '../decorators/service-account-token-decorator';
@@ -16,7 +18,8 @@ import { configHash, withConfigHash } from '../config-hash';
 
 /**
  * The JobManager decorators, in `KubernetesJobManagerFactory`'s order (reference §1.0), then ours: the
- * service-account token, which the JobManager needs whatever its account says.
+ * service-account token, which the JobManager needs whatever its account says, and the job hash and the job
+ * upgrade of an application cluster.
  */
 const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod> = [
   initJobManager,
@@ -27,6 +30,8 @@ const POD_DECORATORS: Array<(cluster: ResolvedCluster, pod: FlinkPod) => FlinkPo
   flinkConfMount,
   podTemplateMount,
   serviceAccountToken('jobmanager'),
+  jobHashAnnotation,
+  jobUpgrade,
 ];
 
 /** The native JobManager pod: the decorators applied to `base`, in Flink's order. */
@@ -47,11 +52,11 @@ export function renderNative(cluster: ResolvedCluster): ClusterObjects {
       namespace: cluster.namespace,
       component: jm,
       selector: jobManagerSelector(cluster),
-      replicas: jm.replicas,
+      replicas: cluster.suspended ? 0 : jm.replicas,
+      strategy: jobManagerStrategy(cluster),
       ownerReferences: jm.ownerReferences,
       // the JobManager reads both ConfigMaps, and creates TaskManagers from them, only when it starts
       pod: withConfigHash(decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate), configHash(cluster)),
-      spec: jobManagerStrategy(cluster),
     }),
     internalService: internalService(cluster),
     restService: externalService(cluster),

@@ -6,6 +6,8 @@ import { hadoopConfMount } from '../decorators/hadoop-conf-mount-decorator';
 import { initJobManager } from '../decorators/init-job-manager-decorator';
 import { initStandaloneTaskManager } from '../decorators/init-standalone-task-manager-decorator';
 import { internalService } from '../decorators/internal-service-decorator';
+import { jobHashAnnotation } from '../decorators/job-hash-decorator';
+import { jobUpgrade } from '../decorators/job-upgrade-decorator';
 import { livenessProbe } from '../decorators/liveness-probe-decorator';
 import { localRecovery, WORKING_DIR_VOLUME } from '../decorators/local-recovery-decorator';
 import { mountSecrets } from '../decorators/mount-secrets-decorator';
@@ -21,7 +23,8 @@ type Decorator = (cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod;
 /**
  * The standalone JobManager decorators, in the order of the Flink Kubernetes operator's
  * `StandaloneKubernetesJobManagerFactory` (Flink's own, with the standalone command line), then ours: the
- * documentation's liveness probe and the service-account token only where the API is called.
+ * documentation's liveness probe, the service-account token only where the API is called, and an application
+ * cluster's job hash and job upgrade.
  */
 const JOB_MANAGER_DECORATORS: Decorator[] = [
   initJobManager,
@@ -32,6 +35,8 @@ const JOB_MANAGER_DECORATORS: Decorator[] = [
   flinkConfMount,
   (cluster, pod) => livenessProbe(cluster.rpcPort)(pod),
   serviceAccountToken('jobmanager'),
+  jobHashAnnotation,
+  jobUpgrade,
 ];
 
 /** The standalone TaskManager decorators, in the order of `StandaloneKubernetesTaskManagerFactory`, then ours. */
@@ -80,7 +85,7 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
     namespace: cluster.namespace,
     component: cluster.taskManager,
     selector: tmSelector,
-    replicas: standalone.taskManagerReplicas,
+    replicas: cluster.suspended ? 0 : standalone.taskManagerReplicas,
     pod: withConfigHash(decorateStandaloneTaskManagerPod(cluster, standalone.taskManagerPodTemplate), hash),
     spec: recovery && {
       serviceName: name,
@@ -102,10 +107,10 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
       namespace: cluster.namespace,
       component: jm,
       selector: jobManagerSelector(cluster),
-      replicas: jm.replicas,
+      replicas: cluster.suspended ? 0 : jm.replicas,
+      strategy: jobManagerStrategy(cluster),
       ownerReferences: jm.ownerReferences,
       pod: withConfigHash(decorateStandaloneJobManagerPod(cluster, cluster.jobManagerPodTemplate), hash),
-      spec: jobManagerStrategy(cluster),
     }),
     internalService: internalService(cluster),
     restService: externalService(cluster),
@@ -124,10 +129,14 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
   };
 }
 
-/** The reactive-mode autoscaler of Flink's elastic scaling documentation, on the TaskManagers' CPU. */
+/**
+ * The reactive-mode autoscaler of Flink's elastic scaling documentation, on the TaskManagers' CPU. None while
+ * suspended: `replicas: 0` alone then owns the count (the HPA controller would not scale a target at zero anyway,
+ * `horizontal.go` "ScalingDisabled", but would report itself inactive).
+ */
 function autoscaler(cluster: ResolvedCluster, taskManager: Json): Json | undefined {
   const scaling = cluster.standalone!.autoscaling;
-  if (scaling === undefined) return undefined;
+  if (scaling === undefined || cluster.suspended) return undefined;
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',

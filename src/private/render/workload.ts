@@ -1,4 +1,4 @@
-import { ResolvedComponent } from '../model';
+import { ResolvedCluster, ResolvedComponent } from '../model';
 import { FlinkPod, Json, nonEmpty } from '../pod';
 
 /** A cluster's objects, as a renderer produces them for the construct to own. */
@@ -21,15 +21,16 @@ export interface ClusterObjects {
 }
 
 /**
- * The JobManager Deployment's update strategy. Kubernetes' default RollingUpdate (25 % surge, rounded up)
- * starts the new JobManager before the old one stops: without high availability two JobManagers of one
- * cluster would run at once, both behind the same Services and, in an application cluster, both running the
- * application's `main()` (job lifecycle reference §10.2), so the old one is stopped first. With high
- * availability the new one waits as a standby until the old one gives up leadership, so the default's
- * overlap is harmless and shortens the handover; it is kept.
+ * The JobManager Deployment's update strategy, ours. Kubernetes' default RollingUpdate (25 % surge, rounded up)
+ * starts the new JobManager before the old one stops: without high availability two JobManagers of one cluster
+ * would run at once, both behind the same Services and, in an application cluster, both running the
+ * application's `main()`; with the job-upgrade init container of a highly available application cluster, it
+ * would edit the HA data while the old leader still runs (job-lifecycle reference §10.2). So the old ones stop
+ * first. Otherwise, with high availability, the new JobManager waits as a standby until the old one gives up
+ * leadership: the default's overlap is harmless and shortens the handover, and is kept.
  */
-export function jobManagerStrategy(cluster: { readonly highAvailability: boolean }): Json | undefined {
-  return cluster.highAvailability ? undefined : { strategy: { type: 'Recreate' } };
+export function jobManagerStrategy(cluster: ResolvedCluster): Json | undefined {
+  return cluster.highAvailability && cluster.lifecycle?.upgrade === undefined ? undefined : { type: 'Recreate' };
 }
 
 /** A pod's template in a workload: sidecars first, the main container last (`KubernetesJobManagerFactory`). */
@@ -47,6 +48,7 @@ export function workload(kind: 'Deployment' | 'StatefulSet', c: {
   component: ResolvedComponent;
   selector: Record<string, string>;
   replicas?: number;
+  strategy?: Json;
   ownerReferences?: Json[];
   pod: FlinkPod;
   spec?: Json;
@@ -63,6 +65,7 @@ export function workload(kind: 'Deployment' | 'StatefulSet', c: {
     },
     spec: {
       replicas: c.replicas,
+      strategy: c.strategy,
       ...c.spec,
       selector: { matchLabels: c.selector },
       template: podTemplateSpec(c.pod),
