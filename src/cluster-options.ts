@@ -438,6 +438,16 @@ export interface FlinkNetworkPolicyOptions {
    * source, as the Service (and its `loadBalancerSourceRanges`) already decides who reaches it
    */
   readonly restPeers?: kplus.k8s.NetworkPolicyPeer[];
+
+  /**
+   * Who may scrape the Prometheus reporter's port (`prometheus`) on the JobManagers and TaskManagers, e.g.
+   * Prometheus' namespace, `{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }`.
+   * Only with `prometheus` (or the reporter's keys in `flinkConfiguration`).
+   *
+   * @default - every source: the endpoint only serves metrics, and Prometheus runs wherever the cluster's
+   * monitoring lives; name it here to narrow the rule
+   */
+  readonly metricsPeers?: kplus.k8s.NetworkPolicyPeer[];
 }
 
 /**

@@ -265,6 +265,55 @@ describe('the REST port\'s peers', () => {
   });
 });
 
+describe('the Prometheus reporter\'s port (issue: the metrics port opens to the peers the user names)', () => {
+  const monitoring: kplus.k8s.NetworkPolicyPeer = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+  const prometheus: Pod = { namespace: 'monitoring', labels: { app: 'prometheus' } };
+  const metricsRule = (manifests: any[], name: string) => find(manifests, 'NetworkPolicy', name).spec.ingress
+    .find((r: any) => r.ports.some((p: any) => p.port === 9249));
+
+  test('no reporter, no rule: port 9249 stays closed', () => {
+    expect(paths(session().manifests, DeploymentMode.NATIVE, [9249], { prometheus })).toStrictEqual([]);
+  });
+
+  test.each([DeploymentMode.NATIVE, DeploymentMode.STANDALONE])('%s: with prometheus, every source may scrape the JobManagers and TaskManagers by default (the endpoint only serves metrics)', mode => {
+    const { manifests } = session({ mode, prometheus: {} });
+    for (const name of [`${ID}-jobmanager`, `${ID}-taskmanager`]) expect(metricsRule(manifests, name)).toStrictEqual({ ports: [{ protocol: 'TCP', port: 9249 }] });
+    expect(paths(manifests, mode, [9249], { prometheus })).toContain('prometheus → taskmanager:9249');
+    expect(paths(manifests, mode, [9249], { prometheus })).toContain('prometheus → jobmanager:9249');
+  });
+
+  test('metricsPeers narrows it to Prometheus\' namespace, on the reporter\'s port as set', () => {
+    const { manifests } = session({ prometheus: { port: 9250 }, networkPolicy: { metricsPeers: [monitoring] } });
+    const found = paths(manifests, DeploymentMode.NATIVE, [9249, 9250], { prometheus });
+    expect(found.filter(p => p.startsWith('prometheus') || p.includes(':925'))).toStrictEqual(['prometheus → jobmanager:9250', 'prometheus → taskmanager:9250']);
+    expect(metricsRule(manifests, `${ID}-jobmanager`)).toBeUndefined();
+  });
+
+  test('the reporter configured through flinkConfiguration opens its port too', () => {
+    const { manifests } = session({
+      flinkConfiguration: { 'metrics.reporter.prom.factory.class': 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory' },
+      networkPolicy: { metricsPeers: [monitoring] },
+    });
+    expect(paths(manifests, DeploymentMode.NATIVE, [9249], { prometheus })).toStrictEqual(['prometheus → jobmanager:9249', 'prometheus → taskmanager:9249']);
+  });
+
+  test('an empty metricsPeers lets no pod scrape, and writes no rule', () => {
+    const { manifests } = session({ prometheus: {}, networkPolicy: { metricsPeers: [] } });
+    expect(paths(manifests, DeploymentMode.NATIVE, [9249], { prometheus })).toStrictEqual([]);
+  });
+
+  test('fails on metricsPeers without a reporter (nothing to open), and next to enabled: false', () => {
+    fails(() => session({ networkPolicy: { metricsPeers: [monitoring] } }),
+      '\'networkPolicy.metricsPeers\' is set, but the cluster has no Prometheus reporter, so there is no metrics port to open; set \'prometheus\'');
+    fails(() => session({ prometheus: {}, networkPolicy: { enabled: false, metricsPeers: [monitoring] } }),
+      '\'networkPolicy.metricsPeers\' has no effect with \'networkPolicy.enabled: false\': no NetworkPolicy is created; remove one of them');
+  });
+
+  test('fails on a peer Kubernetes would refuse, naming its index', () => {
+    fails(() => session({ prometheus: {}, networkPolicy: { metricsPeers: [{}] } }), '\'networkPolicy.metricsPeers[0]\' selects nothing');
+  });
+});
+
 describe('off', () => {
   test('networkPolicy.enabled: false creates none', () => {
     const { cluster, manifests } = session({ networkPolicy: { enabled: false } });

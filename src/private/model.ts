@@ -137,6 +137,10 @@ export interface ResolvedNetworkPolicy {
   readonly queryServicePort: number;
   /** NetworkPolicyPeers (manifest form) that may reach the REST port; undefined: every source; empty: none */
   readonly restPeers?: Json[];
+  /** the Prometheus reporter's port, when there is one */
+  readonly metricsPort?: number;
+  /** NetworkPolicyPeers (manifest form) that may reach the metrics port; undefined: every source; empty: none */
+  readonly metricsPeers?: Json[];
 }
 
 /**

@@ -48,11 +48,12 @@ export function resolveNetworkPolicy(
   reader: Reader,
   facts: NetworkPolicyFacts,
 ): ResolvedNetworkPolicy | undefined {
+  const peersProp = options?.restPeers !== undefined ? 'restPeers' : options?.metricsPeers !== undefined ? 'metricsPeers' : undefined;
   const asked = options?.enabled === true ? '\'networkPolicy.enabled\' is true'
-    : options?.restPeers !== undefined ? '\'networkPolicy.restPeers\' is set' : undefined;
+    : peersProp !== undefined ? `'networkPolicy.${peersProp}' is set` : undefined;
   if (options?.enabled === false) {
-    if (options.restPeers !== undefined) {
-      throw new Error('\'networkPolicy.restPeers\' has no effect with \'networkPolicy.enabled: false\': no NetworkPolicy is created; remove one of them');
+    if (peersProp !== undefined) {
+      throw new Error(`'networkPolicy.${peersProp}' has no effect with 'networkPolicy.enabled: false': no NetworkPolicy is created; remove one of them`);
     }
     return undefined;
   }
@@ -108,7 +109,23 @@ export function resolveNetworkPolicy(
     dataPort: dataListenPort,
     queryServicePort,
     restPeers: restPeers(options?.restPeers, facts.restServiceType),
+    metricsPeers: options?.metricsPeers?.map((peer, i) => peerJson(peer, `networkPolicy.metricsPeers[${i}]`)),
   };
+}
+
+/**
+ * The policy with the Prometheus reporter's port, known once the reporter is resolved (after the ports the
+ * policy pins). Peers for a port that does not exist would be dropped silently, so they are an error.
+ */
+export function withMetricsPort(
+  policy: ResolvedNetworkPolicy | undefined,
+  options: FlinkNetworkPolicyOptions | undefined,
+  metricsPort: number | undefined,
+): ResolvedNetworkPolicy | undefined {
+  if (metricsPort === undefined && options?.metricsPeers !== undefined && policy !== undefined) {
+    throw new Error('\'networkPolicy.metricsPeers\' is set, but the cluster has no Prometheus reporter, so there is no metrics port to open; set \'prometheus\' (or the reporter\'s keys in flinkConfiguration), or remove \'networkPolicy.metricsPeers\'');
+  }
+  return policy === undefined || metricsPort === undefined ? policy : { ...policy, metricsPort };
 }
 
 /** One process cannot listen twice on a port: the second bind fails at start ("Address already in use"). */

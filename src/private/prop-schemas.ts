@@ -74,6 +74,7 @@ const STRUCTS: Record<string, StructSchema> = {
     props: {
       enabled: bool(),
       restPeers: arrayOf(k8s('NetworkPolicyPeer')),
+      metricsPeers: arrayOf(k8s('NetworkPolicyPeer')),
     },
   },
   PrometheusReporterOptions: {

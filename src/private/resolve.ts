@@ -19,7 +19,7 @@ import {
   DeploymentTarget, ResolvedCluster, ResolvedComponent, ResolvedJobManager, ResolvedOwnerReference, ResolvedSecretKeyRef,
   ResolvedTaskManager, ResolvedToleration,
 } from './model';
-import { resolveNetworkPolicy } from './network-policy';
+import { resolveNetworkPolicy, withMetricsPort } from './network-policy';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
 import { podSecurityViolation } from './pod-security';
@@ -159,7 +159,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const taskManager = taskManagerParameters(config, reader, version, tmServiceAccount, ports.tmRpcPort);
   checkConfigHashAnnotation(reader, Options.JM_ANNOTATIONS, jobManager.parameters.annotations);
   checkConfigHashAnnotation(reader, Options.TM_ANNOTATIONS, taskManager.annotations);
-  const networkPolicy = resolveNetworkPolicy(props.networkPolicy, config, reader, {
+  const networkPolicyPorts = resolveNetworkPolicy(props.networkPolicy, config, reader, {
     hostNetwork,
     zooKeeperHighAvailability: isZooKeeperHighAvailability(reader),
     restServiceType,
@@ -197,6 +197,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
 
   const metricsPort = prometheusMetricsPort(config, reader, props, { hostNetwork, occupied: occupiedPorts(reader, ports) });
+  const networkPolicy = withMetricsPort(networkPolicyPorts, props.networkPolicy, metricsPort);
   const podMonitor = resolvePodMonitor(props);
   const defaults = podDefaults(props, reader, jmTemplate, tmTemplate, metricsPort);
   const jmDefaulted = defaults ? withDefaults(jmPod, defaults) : jmPod;

@@ -18,7 +18,7 @@ const pods = (...components: Component[]) => (cluster: ResolvedCluster) =>
  * Every connection a Flink cluster makes between its pods, as data. A pod also reaches itself through its own
  * address (the JobManager's REST endpoint fetches through the blob and metric query services at the
  * JobManager's advertised address), which a NetworkPolicy does not exempt, so each component's rules name
- * its own pods too. A rule opening a metrics port to its scrapers is one more entry.
+ * its own pods too.
  */
 export const INGRESS_RULES: readonly IngressRule[] = [
   {
@@ -51,6 +51,12 @@ export const INGRESS_RULES: readonly IngressRule[] = [
     ports: p => [p.dataPort],
     why: 'TaskManagers exchange records directly (taskmanager.network.bind-policy: ip), each requesting the partitions it consumes from the producer\'s data port',
   },
+  {
+    to: ['jobmanager', 'taskmanager'],
+    from: (_cluster, p) => p.metricsPeers,
+    ports: p => (p.metricsPort === undefined ? [] : [p.metricsPort]),
+    why: 'Prometheus scrapes the reporter\'s endpoint (prometheus); by default open to every source, as it only serves metrics',
+  },
 ];
 
 /**
@@ -64,6 +70,7 @@ function networkPolicy(cluster: ResolvedCluster, policy: ResolvedNetworkPolicy, 
     const from = rule.from(cluster, policy);
     if (from !== undefined && from.length === 0) continue; // an empty `from` would admit every source
     const ports = rule.ports(policy).map(port => ({ protocol: 'TCP', port }));
+    if (ports.length === 0) continue;
     ingress.push(from === undefined ? { ports } : { from, ports });
   }
   return {
