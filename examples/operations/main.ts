@@ -1,7 +1,10 @@
 // Day-2 operations: what a team running Flink in production adds around a cluster.
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { FlinkIngress, FlinkSessionCluster, FlinkVersion, IngressController } from '../../lib';
+import {
+  FlinkApplicationCluster, FlinkIngress, FlinkPlugin, FlinkSessionCluster, FlinkVersion, HighAvailability, IngressController, JobArtifact,
+  UpgradeMode, WorkloadIdentity,
+} from '../../lib';
 
 const app = new App();
 
@@ -27,6 +30,45 @@ new FlinkIngress(path, 'ui', {
   path: '/flink/ui-path',
   controller: IngressController.NGINX,
   className: 'nginx',
+});
+
+// Metrics: Flink's Prometheus reporter (in every official image) on port 9249 of every JobManager and TaskManager,
+// a PodMonitor for kube-prometheus-stack, and the NetworkPolicies opening that port to Prometheus' namespace only.
+const metrics = new Chart(app, 'metrics', { namespace: 'flink' });
+new FlinkSessionCluster(metrics, 'session', {
+  version: FlinkVersion.V1_20,
+  clusterId: 'metrics',
+  prometheus: {},
+  podMonitor: { labels: { release: 'kube-prometheus-stack' }, interval: Duration.seconds(30) },
+  networkPolicy: {
+    metricsPeers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+  },
+});
+
+// A production application cluster on EKS: Kubernetes HA with a standby JobManager and a PodDisruptionBudget that
+// lets a node drain take one JobManager at a time; S3 through IRSA (the created service accounts carry the role,
+// no keys anywhere); upgrades by the latest checkpoint.
+const production = new Chart(app, 'ha-production', { namespace: 'streaming' });
+new FlinkApplicationCluster(production, 'application', {
+  version: FlinkVersion.V2_1,
+  clusterId: 'orders',
+  image: 'registry.example.com/orders:v2.3.0',
+  highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink-state/ha' }),
+  plugins: [FlinkPlugin.S3_PRESTO],
+  workloadIdentity: WorkloadIdentity.fromAwsIamRole('arn:aws:iam::111122223333:role/flink-orders'),
+  jobManager: { replicas: 2, disruptionBudget: {} },
+  taskManager: { memory: Size.gibibytes(4), taskSlots: 2 },
+  prometheus: {},
+  job: {
+    artifact: JobArtifact.fromImage('/opt/flink/usrlib/orders.jar'),
+    entryClass: 'com.example.Orders',
+    parallelism: 4,
+    upgradeMode: UpgradeMode.LAST_STATE,
+  },
+  flinkConfiguration: {
+    'execution.checkpointing.interval': '1 min',
+    'execution.checkpointing.dir': 's3://flink-state/checkpoints',
+  },
 });
 
 app.synth();
