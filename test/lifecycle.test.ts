@@ -106,14 +106,30 @@ describe('what each kind of Git change does to the synthesized objects (§10.1)'
   });
 });
 
-describe('every JobManager Deployment rolls out with Recreate (§10.2): never two JobManagers side by side', () => {
-  test.each([DeploymentMode.NATIVE, DeploymentMode.STANDALONE])('%s session and application clusters', mode => {
+describe('JobManager Deployments roll out with Recreate (§10.2): never two JobManagers side by side, except standbys of an HA session', () => {
+  test.each([DeploymentMode.NATIVE, DeploymentMode.STANDALONE])('%s session and application clusters without HA', mode => {
     const c = chart(NS);
     new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: 'session', mode });
     new FlinkApplicationCluster(c, 'app', { version: FlinkVersion.V1_20, clusterId: ID, mode, job: { artifact: JAR } });
     const manifests = synth(c);
     expect([find(manifests, 'Deployment', 'session').spec.strategy, find(manifests, 'Deployment', ID).spec.strategy])
       .toStrictEqual([{ type: 'Recreate' }, { type: 'Recreate' }]);
+  });
+
+  test.each([
+    ['Kubernetes HA (the upgrade init container must not edit HA data under a running leader)', K8S_HA, UpgradeMode.LAST_STATE],
+    ['ZooKeeper HA (a changed job gets its own namespace, where a surged JobManager would lead next to the old job)', ZK_HA, UpgradeMode.SAVEPOINT],
+  ])('highly available application clusters too: %s', (_name, highAvailability, upgradeMode) => {
+    for (const mode of [DeploymentMode.NATIVE, DeploymentMode.STANDALONE]) {
+      const { manifests } = application({ mode, highAvailability, jobManager: { replicas: 2 } }, { upgradeMode, savepoint: { path: 's3://flink/sp/sp-1' } });
+      expect(jobManager(manifests).spec.strategy).toStrictEqual({ type: 'Recreate' });
+    }
+  });
+
+  test('a highly available session cluster keeps Kubernetes\' default: the new JobManager waits as a standby', () => {
+    const c = chart(NS);
+    new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: ID, highAvailability: ZK_HA, plugins: S3, jobManager: { replicas: 2 } });
+    expect(jobManager(synth(c)).spec.strategy).toBeUndefined();
   });
 });
 

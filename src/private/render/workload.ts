@@ -22,15 +22,16 @@ export interface ClusterObjects {
 
 /**
  * The JobManager Deployment's update strategy, ours. Kubernetes' default RollingUpdate (25 % surge, rounded up)
- * starts the new JobManager before the old one stops: without high availability two JobManagers of one cluster
- * would run at once, both behind the same Services and, in an application cluster, both running the
- * application's `main()`; with the job-upgrade init container of a highly available application cluster, it
- * would edit the HA data while the old leader still runs (job-lifecycle reference §10.2). So the old ones stop
- * first. Otherwise, with high availability, the new JobManager waits as a standby until the old one gives up
- * leadership: the default's overlap is harmless and shortens the handover, and is kept.
+ * starts the new JobManager before the old one stops (job-lifecycle reference §10.2): without high availability
+ * two JobManagers of one cluster would run at once, both behind the same Services and, in an application cluster,
+ * both running the application's `main()`. A highly available application cluster is no better: its upgrade
+ * init container would edit the HA data while the old leader still runs (Kubernetes HA), and a changed job gets a
+ * ZooKeeper namespace of its own, where the new JobManager would lead at once, next to the old job (ZooKeeper HA).
+ * So the old ones stop first. Only a highly available session cluster keeps the default: its new JobManager
+ * waits as a standby until the old one gives up leadership, which shortens the handover.
  */
 export function jobManagerStrategy(cluster: ResolvedCluster): Json | undefined {
-  return cluster.highAvailability && cluster.lifecycle?.upgrade === undefined ? undefined : { type: 'Recreate' };
+  return cluster.highAvailability && cluster.lifecycle === undefined ? undefined : { type: 'Recreate' };
 }
 
 /** A pod's template in a workload: sidecars first, the main container last (`KubernetesJobManagerFactory`). */
