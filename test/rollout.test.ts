@@ -42,8 +42,16 @@ describe.each([
     if (mode === DeploymentMode.STANDALONE) expect(taskManagerHash(changed)).not.toBe(taskManagerHash(base));
   });
 
-  test('a log configuration change changes it (the pods read the log files at start too)', () => {
-    expect(jobManagerHash(session({ mode, logging: { rootLevel: LogLevel.DEBUG } }))).not.toBe(jobManagerHash(base));
+  test('a log file of the user\'s (logConfigFiles) changes it: the pods read it at start', () => {
+    const file = (level: string) => session({ mode, logConfigFiles: { 'log4j-console.properties': `rootLogger.level = ${level}\n` } });
+    expect(jobManagerHash(file('DEBUG'))).not.toBe(jobManagerHash(file('INFO')));
+  });
+
+  test('a log level set with \'logging\' does not: this library\'s files re-read the mounted ConfigMap, so the level changes without a restart (Flink\'s "Changing the Log Level Dynamically")', () => {
+    const debug = session({ mode, logging: { rootLevel: LogLevel.DEBUG, loggers: { 'org.apache.flink.runtime.checkpoint': LogLevel.TRACE } } });
+    expect(jobManagerHash(debug)).toBe(jobManagerHash(base));
+    expect(find(debug, 'ConfigMap', `flink-config-${ID}`).data['log4j-console.properties']).toContain('monitorInterval = 30\nrootLogger.level = DEBUG');
+    expect(find(debug, 'ConfigMap', `flink-config-${ID}`).data['log4j-console.properties']).not.toBe(find(base, 'ConfigMap', `flink-config-${ID}`).data['log4j-console.properties']);
   });
 
   test('an unrelated change does not: a REST Service annotation, read only by Flink\'s client to build the Service', () => {

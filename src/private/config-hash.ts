@@ -26,8 +26,11 @@ const SERVICE_METADATA: readonly OptionSpec[] = [
 
 /**
  * A SHA-256 of what the JobManager and TaskManager processes read at start: the shipped configuration
- * (without the Services' metadata), the log configuration files, and the TaskManager pod template the
- * native JobManager creates TaskManagers from.
+ * (without the Services' metadata), the log configuration files the user gave, and the TaskManager pod
+ * template the native JobManager creates TaskManagers from. This library's own log files are left out: they
+ * re-read themselves (Log4j `monitorInterval`, Logback `scan`) from the mounted ConfigMap, which the kubelet
+ * refreshes, so a changed log level takes effect without a restart, as Flink's documentation describes
+ * ("Changing the Log Level Dynamically", native Kubernetes).
  */
 export function configHash(cluster: ResolvedCluster): string {
   const keys = SERVICE_METADATA.map(o => keyOf(o, cluster.version.ordinal));
@@ -40,7 +43,9 @@ export function configHash(cluster: ResolvedCluster): string {
   for (const e of cluster.config.sorted()) {
     if (!serviceMetadata(e.key)) text += field(e.key) + field(e.value);
   }
-  for (const [name, content] of cluster.logFiles) text += field(name) + digest(content);
+  for (const [name, content] of cluster.logFiles) {
+    if (!cluster.reloadingLogFiles.has(name)) text += field(name) + digest(content);
+  }
   if (cluster.taskManagerPodTemplate !== undefined) text += field('taskmanager-pod-template') + digest(cluster.taskManagerPodTemplate);
   return createHash('sha256').update(text).digest('hex');
 }

@@ -176,6 +176,8 @@ export interface ResolvedCluster {
   readonly config: FlinkConfig;
   /** log configuration files shipped before the configuration file, in Flink's order */
   readonly logFiles: Array<[string, string]>;
+  /** the log files that are this library's, which re-read themselves (not the user's `logConfigFiles`) */
+  readonly reloadingLogFiles: ReadonlySet<string>;
   readonly highAvailability: boolean;
   /**
    * whether the JobManager deletes its own Deployment when it shuts down: a session cluster on an explicit

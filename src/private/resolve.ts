@@ -259,6 +259,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     namespace,
     config,
     logFiles,
+    reloadingLogFiles: new Set(logFiles.map(([name]) => name).filter(name => props.logConfigFiles?.[name] === undefined)),
     highAvailability,
     kubernetesHighAvailability,
     deletesOwnDeployment: mode === DeploymentMode.NATIVE
