@@ -1,9 +1,10 @@
-// The README's generated blocks: the smallest session cluster's YAML and the pod-template rules table.
+// The README's generated blocks: the smallest session cluster's YAML, the pod-template rules table and the props table.
 // `test/readme.test.ts` fails when a block differs; `npx ts-node scripts/readme-example.ts --write` rewrites them.
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { FlinkSessionCluster, FlinkVersion } from '../src';
+import { renderPropsTable } from './props-table';
 import { renderRulesTable } from '../src/private/pod-template-rules';
 
 const README = path.join(__dirname, '..', 'README.md');
@@ -11,6 +12,7 @@ const README = path.join(__dirname, '..', 'README.md');
 const BLOCKS: Record<string, () => string> = {
   'smallest-yaml': () => smallestYaml(),
   'pod-template-rules': () => renderRulesTable(),
+  'props': () => renderPropsTable(),
 };
 
 /** Exactly the code the README shows. */
