@@ -225,6 +225,15 @@ export abstract class FlinkCluster extends Construct {
     return this.resolved.lifecycle;
   }
 
+  /**
+   * Who the NetworkPolicies let reach the REST port, for an Ingress in front of it; undefined without policies.
+   *
+   * @internal
+   */
+  public get _restNetworkPolicy(): { readonly restPeers?: unknown[]; readonly restPeersGiven: boolean } | undefined {
+    return this.resolved.networkPolicy;
+  }
+
   /** The namespaced API rights the JobManager needs with this cluster's options (reference §6.4). */
   public get jobManagerPolicyRules(): kplus.k8s.PolicyRule[] {
     return jobManagerRules(this.resolved);

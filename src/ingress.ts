@@ -142,6 +142,8 @@ export class FlinkIngress extends Construct {
     const annotations = props.annotations ?? {};
     if (plan) checkAnnotations(annotations, plan.annotations, `${props.controller}`);
 
+    checkControllerReachesRest(cluster, constructPath('FlinkIngress', scope, id)());
+
     const backend = cluster.restIngressBackend;
     const labels = commonLabels(cluster);
     const ingress = (childId: string, ingressName: string, route: IngressRoute, ingressAnnotations: Record<string, string>, tls: boolean) =>
@@ -164,6 +166,23 @@ export class FlinkIngress extends Construct {
       spec: m.spec,
     } as ApiObjectProps));
     this.uiPath = `${prefix ?? ''}/`;
+  }
+}
+
+/**
+ * The controller's pods must pass the cluster's NetworkPolicy to reach the REST port: by default it admits the
+ * pods of the cluster's namespace only, and controllers run in their own (ingress-nginx, kube-system for k3s'
+ * Traefik), so the Ingress would answer 502/504. Which namespace is the user's to say.
+ */
+function checkControllerReachesRest(cluster: FlinkCluster, where: string): void {
+  const policy = cluster._restNetworkPolicy;
+  if (policy === undefined || policy.restPeers === undefined) return;
+  const example = '{ namespaceSelector: { matchLabels: { \'kubernetes.io/metadata.name\': \'ingress-nginx\' } } }';
+  if (policy.restPeers.length === 0) {
+    throw new Error(`${where}: cluster '${cluster.clusterId}' has 'networkPolicy.restPeers: []', which lets no pod reach its REST port, so the Ingress controller could not either and the UI would answer 502/504; name the controller's pods in 'networkPolicy.restPeers', e.g. ${example}`);
+  }
+  if (!policy.restPeersGiven) {
+    throw new Error(`${where}: cluster '${cluster.clusterId}' lets only the pods of namespace '${cluster.namespace}' reach its REST port (its NetworkPolicy ${cluster.clusterId}-jobmanager, by default), and an Ingress controller runs in a namespace of its own, so the UI would answer 502/504; name the controller's pods in the cluster's 'networkPolicy.restPeers', e.g. ${example} (add { podSelector: {} } to keep the namespace's pods), or set 'networkPolicy.enabled: false'`);
   }
 }
 

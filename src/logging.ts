@@ -40,9 +40,9 @@ export interface FlinkLoggingOptions {
   readonly loggers?: { [logger: string]: LogLevel };
 
   /**
-   * How often Log4j and Logback re-read their file. The ConfigMap is mounted, so
-   * `kubectl edit configmap flink-config-<clusterId>` changes the levels of a running cluster within this
-   * interval plus the kubelet's sync period (about a minute).
+   * How often Log4j and Logback re-read their file. The ConfigMap is mounted, so a level changed in Git
+   * reaches the running pods within this interval plus the kubelet's sync period (about a minute), without
+   * a restart.
    *
    * @default Duration.seconds(30)
    */

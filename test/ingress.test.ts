@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, find, synth } from './util';
 import {
-  DeploymentMode, FlinkApplicationCluster, FlinkCluster, FlinkIngress, FlinkIngressProps, FlinkSessionCluster, FlinkVersion,
+  DeploymentMode, FlinkApplicationCluster, FlinkCluster, FlinkIngress, FlinkIngressProps, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
   IngressController, JobArtifact, RestServiceExposedType,
 } from '../src';
 
@@ -12,6 +12,9 @@ import {
 const ID = 'my-cluster';
 const NS = 'flink';
 const NGINX = 'nginx.ingress.kubernetes.io';
+/** The controller's pods, which the cluster's NetworkPolicy must admit to the REST port. */
+const CONTROLLER: kplus.k8s.NetworkPolicyPeer = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } };
+const NETWORK_POLICY = { restPeers: [CONTROLLER] };
 
 function cluster(c: Chart = chart(NS), props: { restPort?: string; mode?: DeploymentMode } = {}): FlinkCluster {
   return new FlinkSessionCluster(c, 'session', {
@@ -19,6 +22,7 @@ function cluster(c: Chart = chart(NS), props: { restPort?: string; mode?: Deploy
     clusterId: ID,
     mode: props.mode,
     flinkConfiguration: props.restPort ? { 'rest.port': props.restPort } : undefined,
+    networkPolicy: NETWORK_POLICY,
   });
 }
 
@@ -123,7 +127,7 @@ describe('exposure is opt-in and leaves the REST Service alone', () => {
     const build = (withIngress: boolean) => {
       const c = chart(NS);
       const flink = new FlinkSessionCluster(c, 'session', {
-        version: FlinkVersion.V1_20, clusterId: ID, restService: { exposedType, allowExternalAccess: true },
+        version: FlinkVersion.V1_20, clusterId: ID, restService: { exposedType, allowExternalAccess: true }, networkPolicy: NETWORK_POLICY,
       });
       if (withIngress) new FlinkIngress(c, 'ui', { cluster: flink, host: 'flink.example.com', path: '/flink', controller: IngressController.NGINX });
       return synth(c).filter(m => m.kind !== 'Ingress');
@@ -162,7 +166,7 @@ describe('cluster.restIngressBackend: the REST Service for a kplus.Ingress of yo
     ['native session', (c: Chart) => cluster(c)],
     ['standalone session', (c: Chart) => cluster(c, { mode: DeploymentMode.STANDALONE })],
     ['native application, Flink 2.1', (c: Chart) => new FlinkApplicationCluster(c, 'app', {
-      version: FlinkVersion.V2_1, clusterId: ID, job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar') },
+      version: FlinkVersion.V2_1, clusterId: ID, job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar') }, networkPolicy: NETWORK_POLICY,
     })],
   ])('%s: the backend is the Service the renderer emits', (_, make) => {
     const c = chart(NS);
@@ -382,5 +386,37 @@ describe('bad input is an error naming the prop, the value and the fix', () => {
     expect(build({ host: 'flink.example.com', name: long })).not.toThrow();
     expect(build({ path: '/flink', controller: IngressController.TRAEFIK, name: long }))
       .toThrow(`'name' is '${long}': an Ingress name must be lowercase letters, digits, '-' and '.' (a DNS-1123 subdomain), at most 240 characters here`);
+  });
+});
+
+describe('the cluster\'s NetworkPolicy must let the controller in (on by default, it admits the namespace\'s pods only)', () => {
+  const build = (props: Partial<FlinkSessionClusterProps>) => () => {
+    const c = chart(NS);
+    const flink = new FlinkSessionCluster(c, 'session', { version: FlinkVersion.V1_20, clusterId: ID, ...props });
+    new FlinkIngress(c, 'ui', { cluster: flink, host: 'flink.example.com' });
+    return synth(c);
+  };
+
+  test('fails on the default peers, naming the cluster, the policy and the fix', () => {
+    expect(build({})).toThrow(`FlinkIngress 'test/ui': cluster '${ID}' lets only the pods of namespace '${NS}' reach its REST port (its NetworkPolicy ${ID}-jobmanager, by default), and an Ingress controller runs in a namespace of its own, so the UI would answer 502/504; name the controller's pods in the cluster's 'networkPolicy.restPeers', e.g. { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } } (add { podSelector: {} } to keep the namespace's pods), or set 'networkPolicy.enabled: false'`);
+  });
+
+  test('fails on an empty list, which lets no pod in', () => {
+    expect(build({ networkPolicy: { restPeers: [] } })).toThrow('has \'networkPolicy.restPeers: []\', which lets no pod reach its REST port, so the Ingress controller could not either');
+  });
+
+  test.each([
+    ['the controller named', { networkPolicy: { restPeers: [CONTROLLER] } }],
+    ['no policies', { networkPolicy: { enabled: false } }],
+    ['a LoadBalancer REST Service (every source by default)', { restService: { exposedType: RestServiceExposedType.LOAD_BALANCER, allowExternalAccess: true } }],
+  ])('accepts %s', (_name, props) => {
+    const manifests = build(props as Partial<FlinkSessionClusterProps>)();
+    expect(find(manifests, 'Ingress', ID)).toBeDefined();
+  });
+
+  test('the controller\'s namespace reaches the REST port, and only it', () => {
+    const manifests = build({ networkPolicy: { restPeers: [CONTROLLER] } })();
+    const rest = find(manifests, 'NetworkPolicy', `${ID}-jobmanager`).spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 8081));
+    expect(rest.from).toStrictEqual([CONTROLLER]);
   });
 });

@@ -118,7 +118,10 @@ function sample(type: PropType, scope: Construct): unknown {
       PodTemplate: () => new PodTemplate(scope, `T${counter++}`),
       HighAvailability: () => HighAvailability.kubernetes({ storageDir: 's3://b/ha' }),
       FlinkPlugin: () => FlinkPlugin.S3_PRESTO,
-      FlinkCluster: () => new FlinkSessionCluster(scope, `C${counter++}`, { version: FlinkVersion.V1_20, clusterId: `c${counter++}` }),
+      // its REST port open to an ingress controller's pods, as a FlinkIngress needs
+      FlinkCluster: () => new FlinkSessionCluster(scope, `C${counter++}`, {
+        version: FlinkVersion.V1_20, clusterId: `c${counter++}`, networkPolicy: { restPeers: [{ namespaceSelector: {} }] },
+      }),
       IngressController: () => IngressController.NGINX,
       WorkloadIdentity: () => WorkloadIdentity.fromAwsIamRole('arn:aws:iam::111122223333:role/flink'),
     } as Record<string, () => unknown>)[type.name]();

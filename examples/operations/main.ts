@@ -8,10 +8,17 @@ import {
 
 const app = new App();
 
+// The ingress controller's pods, which the clusters' NetworkPolicies must let reach the REST port.
+const ingressController = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } };
+
 // The web UI and REST API on their own host, with TLS: https://flink.example.com/ → Service ui-host-rest:8081.
 // The REST Service stays ClusterIP; the Ingress is the only way in.
 const host = new Chart(app, 'ui-ingress', { namespace: 'flink' });
-const hostCluster = new FlinkSessionCluster(host, 'session', { version: FlinkVersion.V1_20, clusterId: 'ui-host' });
+const hostCluster = new FlinkSessionCluster(host, 'session', {
+  version: FlinkVersion.V1_20,
+  clusterId: 'ui-host',
+  networkPolicy: { restPeers: [ingressController] },
+});
 new FlinkIngress(host, 'ui', {
   cluster: hostCluster,
   host: 'flink.example.com',
@@ -23,7 +30,11 @@ new FlinkIngress(host, 'ui', {
 // with the prefix stripped; https://tools.example.com/flink/ui-path (no slash) redirects there, as Flink's UI
 // loads everything relative to its page.
 const path = new Chart(app, 'ui-ingress-path', { namespace: 'flink' });
-const pathCluster = new FlinkSessionCluster(path, 'session', { version: FlinkVersion.V2_1, clusterId: 'ui-path' });
+const pathCluster = new FlinkSessionCluster(path, 'session', {
+  version: FlinkVersion.V2_1,
+  clusterId: 'ui-path',
+  networkPolicy: { restPeers: [ingressController] },
+});
 new FlinkIngress(path, 'ui', {
   cluster: pathCluster,
   host: 'tools.example.com',

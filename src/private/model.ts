@@ -137,6 +137,8 @@ export interface ResolvedNetworkPolicy {
   readonly queryServicePort: number;
   /** NetworkPolicyPeers (manifest form) that may reach the REST port; undefined: every source; empty: none */
   readonly restPeers?: Json[];
+  /** whether the user named the REST port's peers (else the namespace's pods, or every source) */
+  readonly restPeersGiven: boolean;
   /** the Prometheus reporter's port, when there is one */
   readonly metricsPort?: number;
   /** NetworkPolicyPeers (manifest form) that may reach the metrics port; undefined: every source; empty: none */

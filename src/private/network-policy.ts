@@ -109,6 +109,7 @@ export function resolveNetworkPolicy(
     dataPort: dataListenPort,
     queryServicePort,
     restPeers: restPeers(options?.restPeers, facts.restServiceType),
+    restPeersGiven: options?.restPeers !== undefined,
     metricsPeers: options?.metricsPeers?.map((peer, i) => peerJson(peer, `networkPolicy.metricsPeers[${i}]`)),
   };
 }
