@@ -1,4 +1,5 @@
 import { OPTION_HISTORY, OPTION_VERSIONS, PASS_THROUGH_PREFIXES, PREFIX_MAP_OPTIONS, STRICT_PREFIXES } from './data/flink-options';
+import { editDistance } from './edit-distance';
 
 /**
  * The Flink configuration options this library reads or writes, with the key each Flink version uses.
@@ -221,17 +222,4 @@ function checkHistory(key: string, ordinal: number, where: string): void {
 /** `a | b` of the data as `'a' or 'b'`. */
 function alternatives(keys: string): string {
   return keys.split(' | ').map(k => `'${k}'`).join(' or ');
-}
-
-/** Levenshtein distance, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -11,9 +11,9 @@ import { mountSecrets } from '../decorators/mount-secrets-decorator';
 import { podTemplateConfigMap, podTemplateMount } from '../decorators/pod-template-mount-decorator';
 import { serviceAccountToken } from '../decorators/service-account-token-decorator';
 import { ResolvedCluster } from '../model';
-import { FlinkPod, jobManagerSelector } from '../pod';
+import { FlinkPod } from '../pod';
 import { networkPolicies } from './network-policy';
-import { ClusterObjects, jobManagerStrategy, workload } from './workload';
+import { ClusterObjects, jobManagerDeployment } from './workload';
 import { configHash, withConfigHash } from '../config-hash';
 
 /**
@@ -44,20 +44,10 @@ export function decorateNativeJobManagerPod(cluster: ResolvedCluster, base: Flin
  * Deployment and its accompanying resources. TaskManagers are the JobManager's to create at runtime.
  */
 export function renderNative(cluster: ResolvedCluster): ClusterObjects {
-  const jm = cluster.jobManager;
   const policies = networkPolicies(cluster);
   return {
-    jobManager: workload('Deployment', {
-      name: cluster.clusterId,
-      namespace: cluster.namespace,
-      component: jm,
-      selector: jobManagerSelector(cluster),
-      replicas: cluster.suspended ? 0 : jm.replicas,
-      strategy: jobManagerStrategy(cluster),
-      ownerReferences: jm.ownerReferences,
-      // the JobManager reads both ConfigMaps, and creates TaskManagers from them, only when it starts
-      pod: withConfigHash(decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate), configHash(cluster)),
-    }),
+    // the JobManager reads both ConfigMaps, and creates TaskManagers from them, only when it starts
+    jobManager: jobManagerDeployment(cluster, withConfigHash(decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate), configHash(cluster))),
     internalService: internalService(cluster),
     restService: externalService(cluster),
     configMap: flinkConfConfigMap(cluster),

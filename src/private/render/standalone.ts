@@ -13,9 +13,9 @@ import { localRecovery, WORKING_DIR_VOLUME } from '../decorators/local-recovery-
 import { mountSecrets } from '../decorators/mount-secrets-decorator';
 import { serviceAccountToken } from '../decorators/service-account-token-decorator';
 import { ResolvedCluster } from '../model';
-import { commonLabels, FlinkPod, jobManagerSelector, Json, taskManagerSelector } from '../pod';
+import { commonLabels, FlinkPod, Json, taskManagerSelector } from '../pod';
 import { networkPolicies } from './network-policy';
-import { ClusterObjects, jobManagerStrategy, workload } from './workload';
+import { ClusterObjects, jobManagerDeployment, workload } from './workload';
 import { configHash, withConfigHash } from '../config-hash';
 
 type Decorator = (cluster: ResolvedCluster, pod: FlinkPod) => FlinkPod;
@@ -73,7 +73,6 @@ function taskManagerName(cluster: ResolvedCluster): string {
  */
 export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
   const standalone = cluster.standalone!;
-  const jm = cluster.jobManager;
   const recovery = standalone.localRecovery;
   const tmSelector = taskManagerSelector(cluster);
   const name = taskManagerName(cluster);
@@ -102,16 +101,7 @@ export function renderStandalone(cluster: ResolvedCluster): ClusterObjects {
     },
   });
   return {
-    jobManager: workload('Deployment', {
-      name: cluster.clusterId,
-      namespace: cluster.namespace,
-      component: jm,
-      selector: jobManagerSelector(cluster),
-      replicas: cluster.suspended ? 0 : jm.replicas,
-      strategy: jobManagerStrategy(cluster),
-      ownerReferences: jm.ownerReferences,
-      pod: withConfigHash(decorateStandaloneJobManagerPod(cluster, cluster.jobManagerPodTemplate), hash),
-    }),
+    jobManager: jobManagerDeployment(cluster, withConfigHash(decorateStandaloneJobManagerPod(cluster, cluster.jobManagerPodTemplate), hash)),
     internalService: internalService(cluster),
     restService: externalService(cluster),
     configMap: flinkConfConfigMap(cluster),

@@ -1,5 +1,5 @@
 import { ResolvedCluster, ResolvedComponent } from '../model';
-import { FlinkPod, Json, nonEmpty } from '../pod';
+import { FlinkPod, jobManagerSelector, Json, nonEmpty } from '../pod';
 
 /** A cluster's objects, as a renderer produces them for the construct to own. */
 export interface ClusterObjects {
@@ -30,8 +30,23 @@ export interface ClusterObjects {
  * So the old ones stop first. Only a highly available session cluster keeps the default: its new JobManager
  * waits as a standby until the old one gives up leadership, which shortens the handover.
  */
-export function jobManagerStrategy(cluster: ResolvedCluster): Json | undefined {
+function jobManagerStrategy(cluster: ResolvedCluster): Json | undefined {
   return cluster.highAvailability && cluster.lifecycle === undefined ? undefined : { type: 'Recreate' };
+}
+
+/** The JobManager Deployment `<clusterId>` of either mode, around its decorated pod. */
+export function jobManagerDeployment(cluster: ResolvedCluster, pod: FlinkPod): Json {
+  const jm = cluster.jobManager;
+  return workload('Deployment', {
+    name: cluster.clusterId,
+    namespace: cluster.namespace,
+    component: jm,
+    selector: jobManagerSelector(cluster),
+    replicas: cluster.suspended ? 0 : jm.replicas,
+    strategy: jobManagerStrategy(cluster),
+    ownerReferences: jm.ownerReferences,
+    pod,
+  });
 }
 
 /** A pod's template in a workload: sidecars first, the main container last (`KubernetesJobManagerFactory`). */
