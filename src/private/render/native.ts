@@ -47,7 +47,8 @@ export function renderNative(cluster: ResolvedCluster): ClusterObjects {
   const policies = networkPolicies(cluster);
   return {
     // the JobManager reads both ConfigMaps, and creates TaskManagers from them, only when it starts
-    jobManager: jobManagerDeployment(cluster, withConfigHash(decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate), configHash(cluster))),
+    jobManager: jobManagerDeployment(cluster,
+      withConfigHash(decorateNativeJobManagerPod(cluster, cluster.jobManagerPodTemplate), configHash(cluster))),
     internalService: internalService(cluster),
     restService: externalService(cluster),
     configMap: flinkConfConfigMap(cluster),
