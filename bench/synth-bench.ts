@@ -57,6 +57,8 @@ function buildLibraryApp(n: number): { app: import('cdk8s').App; chart: import('
     if (i % 4 === 1) {
       flinkConfiguration['high-availability.type'] = 'kubernetes';
       flinkConfiguration['high-availability.storageDir'] = `s3://flink-ha/${clusterId}`;
+      // the checkpoint directory UpgradeMode.LAST_STATE needs, in the key of the version
+      flinkConfiguration[version.isAtLeast(FlinkVersion.V1_20) ? 'execution.checkpointing.dir' : 'state.checkpoints.dir'] = `s3://flink-checkpoints/${clusterId}`;
       if (i % 8 === 1) props.jobManager = { replicas: 2, memory: Size.mebibytes(2048) };
     }
     // every 4th from 2: secrets, alternately as -D keys and as typed props

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FlinkCluster } from './cluster';
 import { brand } from './private/brand';
-import { checkAnnotations, checkHost, checkName, checkPath, IngressRoute, PATH_ROUTING, PathRoutingPlan } from './private/ingress';
+import { checkAnnotationKeys, checkAnnotations, checkClassName, checkHost, checkName, checkPath, IngressRoute, PATH_ROUTING, PathRoutingPlan } from './private/ingress';
 import { commonLabels } from './private/pod';
 import { checkArgs, constructPath } from './private/prop-schemas';
 
@@ -139,7 +139,9 @@ export class FlinkIngress extends Construct {
     const namespace = cluster.namespace;
     const plan = prefix === undefined ? undefined : pathRouting(prefix, props.controller, { name, namespace });
     checkName(name, longestSuffix(plan));
+    if (props.className !== undefined) checkClassName(props.className);
     const annotations = props.annotations ?? {};
+    checkAnnotationKeys(annotations);
     if (plan) checkAnnotations(annotations, plan.annotations, `${props.controller}`);
 
     checkControllerReachesRest(cluster, constructPath('FlinkIngress', scope, id)());

@@ -1,6 +1,9 @@
 import { brand } from './private/brand';
 import { checkArgs } from './private/prop-schemas';
 
+/** Schemes whose URLs name a host (http) or a bucket or container (the object stores' file systems) first. */
+const URL_NEEDS_AUTHORITY = ['http', 'https', 's3', 's3a', 's3p', 'gs', 'oss', 'wasb', 'wasbs', 'abfs', 'abfss'];
+
 /**
  * Where the JobManager finds the job's jar (`pipeline.jars`), or that the job is on the image's classpath.
  *
@@ -34,6 +37,11 @@ export class JobArtifact {
     const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/\S+$/.exec(url);
     if (!match || ['local', 'file'].includes(match[1].toLowerCase())) {
       throw new Error(`JobArtifact.fromUrl('${url}'): expected a remote URL such as 's3://bucket/job.jar' or 'https://repo.example.com/job.jar'; for a jar in the image use JobArtifact.fromImage()`);
+    }
+    // http(s) needs a host (ArtifactFetchManager; the Flink operator refuses "jarURI must include a host for
+    // http/https schemes"), and the object stores a bucket or container; hdfs:/// means the default name node
+    if (URL_NEEDS_AUTHORITY.includes(match[1].toLowerCase()) && /^[^:]+:\/\/[/?#]/.test(url)) {
+      throw new Error(`JobArtifact.fromUrl('${url}'): the URL has no ${/^https?$/i.test(match[1]) ? 'host' : 'bucket or container'} after '${match[1]}://', so the JobManager cannot fetch it; write it in full, e.g. '${/^https?$/i.test(match[1]) ? 'https://repo.example.com/job.jar' : `${match[1].toLowerCase()}://bucket/jobs/job.jar`}'`);
     }
     return new JobArtifact(url);
   }

@@ -267,7 +267,7 @@ export class PodTemplate extends Construct {
     const where = `PodTemplate.fromFile('${file}')`;
     const resolved = path.resolve(file);
     if (!fs.existsSync(resolved)) {
-      throw new Error(`${where}: the file does not exist (looked for ${resolved}); paths are relative to the directory cdk8s synth runs in`);
+      throw new Error(`${where}: the file does not exist (looked for ${resolved}); give the path of an existing file (paths are relative to the directory cdk8s synth runs in)`);
     }
     return PodTemplate.fromYaml(scope, id, fs.readFileSync(resolved, 'utf8'), where);
   }
@@ -277,10 +277,10 @@ export class PodTemplate extends Construct {
     try {
       json = parseYaml(text);
     } catch (e) {
-      throw new Error(`${where}: not valid YAML: ${(e as Error).message}`);
+      throw new Error(`${where}: not valid YAML (${(e as Error).message.trim()}); fix the file, or give a Pod manifest in YAML`);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new Error(`${where}: expected a Pod manifest (apiVersion: v1, kind: Pod, metadata, spec)`);
+      throw new Error(`${where}: expected a Pod manifest (apiVersion: v1, kind: Pod, metadata, spec); give the file of a pod template`);
     }
     // the TaskManagers get the file verbatim when nothing is layered under it: it must read the same as YAML 1.1
     checkYamlVersionsAgree(text, where);

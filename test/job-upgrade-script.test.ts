@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FakeKubernetesApi, RecordedRequest } from './fake-kubernetes-api';
-import { chart, find, synth } from './util';
+import { chart, checkpointDirectory, find, synth } from './util';
 import { DeploymentMode, FlinkApplicationCluster, FlinkPlugin, FlinkVersion, HighAvailability, JobArtifact, UpgradeMode } from '../src';
 import { jobUpgradeScript, KUBERNETES_API, SERVICE_ACCOUNT_DIR, JOB_UPGRADE_SCRATCH, shellQuote, USER_AGENT } from '../src/private/job-upgrade-script';
 
@@ -46,6 +46,7 @@ function cluster(o: Options) {
     mode: o.mode,
     highAvailability: HighAvailability.kubernetes({ storageDir: 's3://flink/ha' }),
     plugins: [FlinkPlugin.S3_PRESTO],
+    flinkConfiguration: checkpointDirectory(o.version ?? FlinkVersion.V2_1),
     job: { artifact: JAR, upgradeMode: o.upgradeMode, args: o.args, savepoint: o.savepoint === undefined ? undefined : { path: o.savepoint } },
   });
   const manifests = synth(c);

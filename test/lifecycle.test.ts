@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { chart, find, mainContainer, shippedConfig, synth } from './util';
+import { chart, checkpointDirectory, find, mainContainer, shippedConfig, synth } from './util';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkJobOptions, FlinkPlugin, FlinkSessionCluster, FlinkVersion,
   HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode, UpgradeMode,
@@ -19,8 +19,10 @@ const JOB: FlinkJobOptions = { artifact: JAR, entryClass: 'com.example.Job', arg
 
 function application(props: Partial<FlinkApplicationClusterProps> = {}, job: Partial<FlinkJobOptions> = {}) {
   const c = chart(NS);
+  // the checkpoint directory SAVEPOINT and LAST_STATE need, in the key of the version
+  const flinkConfiguration = { ...checkpointDirectory(props.version ?? FlinkVersion.V1_20), ...props.flinkConfiguration };
   const cluster = new FlinkApplicationCluster(c, 'app', {
-    version: FlinkVersion.V1_20, clusterId: ID, highAvailability: K8S_HA, plugins: S3, ...props, job: { ...JOB, ...job },
+    version: FlinkVersion.V1_20, clusterId: ID, highAvailability: K8S_HA, plugins: S3, ...props, flinkConfiguration, job: { ...JOB, ...job },
   });
   return { cluster, manifests: synth(c) };
 }

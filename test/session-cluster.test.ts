@@ -417,7 +417,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
 
   test('kubernetes.secrets and kubernetes.env.secretKeyRef mount and expose secrets (Mount/EnvSecretsDecorator)', () => {
     const { manifests } = session(FlinkVersion.V1_18, {
-      flinkConfiguration: { 'kubernetes.secrets': 'foo:/opt/secrets-foo,bar:/opt/secrets-bar', 'kubernetes.env.secretKeyRef': 'env:FOO_ENV,secret:foo_secret,key:foo_key' },
+      flinkConfiguration: { 'kubernetes.secrets': 'foo:/opt/secrets-foo,bar:/opt/secrets-bar', 'kubernetes.env.secretKeyRef': 'env:FOO_ENV,secret:foo-secret,key:foo_key' },
     });
     const deployment = find(manifests, 'Deployment', ID);
     expect(deployment.spec.template.spec.volumes.slice(0, 2)).toStrictEqual([
@@ -427,7 +427,7 @@ describe('flinkConfiguration shapes the objects as Flink\'s client would (refere
     expect(container.volumeMounts.slice(0, 2)).toStrictEqual([
       { name: 'foo-volume', mountPath: '/opt/secrets-foo' }, { name: 'bar-volume', mountPath: '/opt/secrets-bar' },
     ]);
-    expect(container.env[1]).toStrictEqual({ name: 'FOO_ENV', valueFrom: { secretKeyRef: { name: 'foo_secret', key: 'foo_key' } } });
+    expect(container.env[1]).toStrictEqual({ name: 'FOO_ENV', valueFrom: { secretKeyRef: { name: 'foo-secret', key: 'foo_key' } } });
   });
 
   test('kubernetes.hadoop.conf.config-map.name mounts that ConfigMap without items and sets HADOOP_CONF_DIR (§1.5)', () => {

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { chart, find, mainContainer, shippedConfig, synth } from './util';
+import { chart, checkpointDirectory, find, mainContainer, shippedConfig, synth } from './util';
 import {
   DeploymentMode, FlinkApplicationCluster, FlinkApplicationClusterProps, FlinkPlugin, FlinkSessionCluster, FlinkSessionClusterProps, FlinkVersion,
   HighAvailability, JobArtifact, PodTemplate, RecoveryClaimMode, UpgradeMode,
@@ -311,7 +311,11 @@ describe('standalone high availability (§4)', () => {
     ['2.2', FlinkVersion.V2_2],
   ])('Flink %s application: the pod IP as `-D jobmanager.rpc.address=…`, never --host, which 2.0 removed (FLINK-36355, §3.2)', (_n, version) => {
     const { manifests } = application(version, {
-      highAvailability: K8S_HA, plugins: [FlinkPlugin.S3_PRESTO], jobManager: { replicas: 2 }, job: { ...JOB, args: ['--input', 'in'], upgradeMode: UpgradeMode.LAST_STATE },
+      highAvailability: K8S_HA,
+      plugins: [FlinkPlugin.S3_PRESTO],
+      jobManager: { replicas: 2 },
+      job: { ...JOB, args: ['--input', 'in'], upgradeMode: UpgradeMode.LAST_STATE },
+      flinkConfiguration: checkpointDirectory(version),
     });
     const args = jmContainer(manifests).args;
     expect(args).not.toContain('--host');
@@ -803,7 +807,7 @@ describe('snapshots', () => {
       plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
       job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true, upgradeMode: UpgradeMode.LAST_STATE },
-      flinkConfiguration: CHECKPOINTING,
+      flinkConfiguration: { ...CHECKPOINTING, ...checkpointDirectory(FlinkVersion.V2_2) },
       taskManager: { autoscaling: { maxReplicas: 6 }, localRecovery: { storage: Size.gibibytes(20) } },
     }).manifests).toMatchSnapshot();
   });

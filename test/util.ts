@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
+import { FlinkVersion } from '../src';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateObject } = require('../scripts/k8s-schemas');
 
@@ -44,4 +45,12 @@ export function shippedConfig(manifests: any[], clusterId: string): Record<strin
 /** A chart in namespace `flink`. */
 export function chart(namespace = 'flink'): Chart {
   return new Chart(Testing.app(), 'test', { namespace });
+}
+
+/**
+ * The checkpoint directory in the key of `version` (`state.checkpoints.dir` until 1.19, `execution.checkpointing.dir`
+ * from 1.20), which `UpgradeMode.SAVEPOINT` and `UpgradeMode.LAST_STATE` need.
+ */
+export function checkpointDirectory(version: FlinkVersion, dir = 's3://flink/checkpoints'): Record<string, string> {
+  return { [version.isAtLeast(FlinkVersion.V1_20) ? 'execution.checkpointing.dir' : 'state.checkpoints.dir']: dir };
 }

@@ -46,8 +46,10 @@ new FlinkApplicationCluster(remoteJar, 'application', {
     savepoint: { path: 's3://flink/savepoints/savepoint-3f2a1b', claimMode: RecoveryClaimMode.CLAIM },
     upgradeMode: UpgradeMode.SAVEPOINT,
   },
-  // the savepoint and the HA storage live on S3: enable the image's S3 file system plugin
+  // the savepoint, the checkpoints (which UpgradeMode.SAVEPOINT keeps the job's state in between upgrades) and the
+  // HA storage live on S3: enable the image's S3 file system plugin
   flinkConfiguration: {
+    'execution.checkpointing.dir': 's3://flink/checkpoints',
     'containerized.master.env.ENABLE_BUILT_IN_PLUGINS': 'flink-s3-fs-presto-2.1.2.jar',
     'containerized.taskmanager.env.ENABLE_BUILT_IN_PLUGINS': 'flink-s3-fs-presto-2.1.2.jar',
   },

@@ -33,6 +33,9 @@ export function applicationDefaults(version: FlinkVersion, mode: DeploymentMode)
   ];
 }
 
+/** `KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM`: no operator runs with more parallel instances. */
+const MAX_PARALLELISM = 32768;
+
 /** `^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$`: a binary class name such as `com.example.Main` or `a.Outer$Inner`. */
 const JAVA_CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
@@ -83,7 +86,7 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions, version: 
   const standardYaml = version.major >= 2;
   const since119 = (prop: string) => {
     if (!version.isAtLeast(FlinkVersion.V1_19)) {
-      throw new Error(`'${prop}' needs Flink 1.19 or later (user.artifacts.*, FLINK-28915); this cluster runs ${version.minorVersion}`);
+      throw new Error(`'${prop}' needs Flink 1.19 or later (user.artifacts.*, FLINK-28915); this cluster runs ${version.minorVersion}: choose a newer 'version', or remove it`);
     }
   };
 
@@ -160,7 +163,10 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions, version: 
 
   if (job.parallelism !== undefined) {
     if (!Number.isInteger(job.parallelism) || job.parallelism < 1) {
-      throw new Error(`'job.parallelism' is ${job.parallelism}: the parallelism must be a whole number of at least 1`);
+      throw new Error(`'job.parallelism' is ${job.parallelism}: the parallelism must be a whole number of at least 1; set e.g. 1 or 4, or leave it out for the default`);
+    }
+    if (job.parallelism > MAX_PARALLELISM) {
+      throw new Error(`'job.parallelism' is ${job.parallelism}: Flink schedules no operator above ${MAX_PARALLELISM} parallel instances ("Setting parallelism is not in valid bounds (1..${MAX_PARALLELISM})", DefaultVertexParallelismInfo, KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM), so the job would fail at submission; set at most ${MAX_PARALLELISM}`);
     }
     config.set(key(Options.PARALLELISM), String(job.parallelism), explicit('job.parallelism'));
   }

@@ -1,7 +1,9 @@
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
+import { configMapKeyProblem, dnsSubdomainProblem, MetadataKind, metadataProblem } from './kubernetes-syntax';
 import { ResolvedSecretKeyRef } from './model';
-import { MASTER_ENV_PREFIX, Options, TASKMANAGER_ENV_PREFIX } from './options';
+import { parseCidr } from './network-policy';
+import { MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { RestServiceExposedType, RestServiceOptions } from '../cluster-options';
 import { FlinkVersion } from '../flink-version';
 
@@ -42,8 +44,10 @@ export function checkReservedEnv(config: FlinkConfig, flink: { logDir: boolean; 
 export function checkExposure(reader: Reader, type: RestServiceExposedType, rest: RestServiceOptions): string[] | undefined {
   const ranges = rest.loadBalancerSourceRanges;
   if (ranges !== undefined && type !== RestServiceExposedType.LOAD_BALANCER) {
-    throw new Error(`'restService.loadBalancerSourceRanges' applies to a LoadBalancer Service only; the REST Service is ${type}`);
+    throw new Error(`'restService.loadBalancerSourceRanges' applies to a LoadBalancer Service only; the REST Service is ${type}: remove it, or set 'restService.exposedType: RestServiceExposedType.LOAD_BALANCER'`);
   }
+  // ValidateService: "must be a list of IP ranges"
+  ranges?.forEach((range, i) => parseCidr(range, `restService.loadBalancerSourceRanges[${i}]`));
   const external = type === RestServiceExposedType.NODE_PORT || type === RestServiceExposedType.LOAD_BALANCER;
   if (external && rest.allowExternalAccess !== true && !(ranges && ranges.length > 0)) {
     const fix = type === RestServiceExposedType.LOAD_BALANCER
@@ -88,6 +92,39 @@ export function checkKerberos(config: FlinkConfig, reader: Reader, version: Flin
   reader.fail(triggered, `Flink's KerberosMountDecorator would make the pods mount Secret 'kerberos-keytab-<clusterId>' and ConfigMap 'kerberos-krb5conf-<clusterId>' from files on the deploying machine, which a synth cannot read; ${fix}`);
 }
 
+/**
+ * The options whose maps become labels, annotations or node selectors of Kubernetes objects, as data: what the
+ * API server checks of each entry (`ValidateLabels`, `ValidateAnnotations`, the pod spec's `nodeSelector`), and
+ * the objects it would reject. The TaskManagers' are refused only when the JobManager creates their pods.
+ */
+const METADATA_OPTIONS: ReadonlyArray<{ readonly option: OptionSpec; readonly kind: MetadataKind; readonly objects: string }> = [
+  { option: Options.JM_LABELS, kind: MetadataKind.LABELS, objects: 'the JobManager Deployment' },
+  { option: Options.TM_LABELS, kind: MetadataKind.LABELS, objects: 'every TaskManager pod' },
+  { option: Options.JM_ANNOTATIONS, kind: MetadataKind.ANNOTATIONS, objects: 'the JobManager Deployment' },
+  { option: Options.TM_ANNOTATIONS, kind: MetadataKind.ANNOTATIONS, objects: 'every TaskManager pod' },
+  { option: Options.JM_NODE_SELECTOR, kind: MetadataKind.NODE_SELECTOR, objects: 'the JobManager Deployment' },
+  { option: Options.TM_NODE_SELECTOR, kind: MetadataKind.NODE_SELECTOR, objects: 'every TaskManager pod' },
+  { option: Options.REST_SERVICE_LABELS, kind: MetadataKind.LABELS, objects: 'the REST Service' },
+  { option: Options.REST_SERVICE_ANNOTATIONS, kind: MetadataKind.ANNOTATIONS, objects: 'the REST Service' },
+  { option: Options.INTERNAL_SERVICE_LABELS, kind: MetadataKind.LABELS, objects: 'the internal Service' },
+  { option: Options.INTERNAL_SERVICE_ANNOTATIONS, kind: MetadataKind.ANNOTATIONS, objects: 'the internal Service' },
+];
+
+/**
+ * Labels, annotations and node selectors the API server would reject, given as typed props or as Flink options
+ * (the whole map, or one prefixed key `kubernetes.jobmanager.labels.<key>`).
+ */
+export function checkMetadataOptions(config: FlinkConfig, reader: Reader): void {
+  for (const { option, kind, objects } of METADATA_OPTIONS) {
+    const key = reader.key(option);
+    if (option.since !== undefined && reader.version.ordinal < option.since) continue;
+    const found = metadataProblem(kind, reader.map(option), objects);
+    if (found === undefined) continue;
+    // a prefixed key names its own entry
+    reader.fail(config.has(key) ? key : `${key}.${found.key}`, found.problem);
+  }
+}
+
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
@@ -112,7 +149,18 @@ export function checkSecrets(reader: Reader, secrets: Array<[string, string]>, e
   }
   const names = new Set<string>();
   for (const ref of envRefs) {
-    if (!ENV_NAME.test(ref.env)) reader.fail(Options.ENV_SECRET_KEY_REF, `'${ref.env}' is not a valid environment variable name`);
+    if (!ENV_NAME.test(ref.env)) {
+      reader.fail(Options.ENV_SECRET_KEY_REF, `'${ref.env}' is not a valid environment variable name; use letters, digits, '_', '-' and '.', not starting with a digit`);
+    }
+    // validateSecretKeySelector: the Secret's name and the key are checked where the pod is created
+    const nameProblem = dnsSubdomainProblem(ref.secret);
+    if (nameProblem !== undefined) {
+      reader.fail(Options.ENV_SECRET_KEY_REF, `the Secret name '${ref.secret}' of ${ref.env} is not ${nameProblem}, so the API server would reject the pods; give the Secret's real name`);
+    }
+    const keyProblem = configMapKeyProblem(ref.key);
+    if (keyProblem !== undefined) {
+      reader.fail(Options.ENV_SECRET_KEY_REF, `the key '${ref.key}' of ${ref.env} is not a Secret key (IsConfigMapKey: ${keyProblem}), so the API server would reject the pods; give the key as the Secret holds it`);
+    }
     if (['_POD_IP_ADDRESS', '_POD_NODE_ID', 'FLINK_TM_JVM_MEM_OPTS'].includes(ref.env)) {
       reader.fail(Options.ENV_SECRET_KEY_REF, `Flink sets the environment variable ${ref.env} itself; choose another name`);
     }

@@ -3,6 +3,9 @@ import { parseList, parseListOfMaps, parseMap } from './encoding';
 import { keyOf, OptionSpec } from './options';
 import { FlinkVersion } from '../flink-version';
 
+/** `Integer.MAX_VALUE`: Flink's int options, and Kubernetes' int32 counts (replicas), hold no more. */
+export const JAVA_INT_MAX = 2147483647;
+
 /** Reads typed values out of the configuration; parse errors name the prop that set the value. */
 export class Reader {
   private readonly standardYaml: boolean;
@@ -48,6 +51,8 @@ export class Reader {
   integer(option: OptionSpec, fallback: number): number {
     const value = this.number(option, fallback);
     if (!Number.isInteger(value)) this.fail(option, 'expected a whole number');
+    // Flink reads these options as Java ints ("Could not parse value … for key …" above Integer.MAX_VALUE)
+    if (Math.abs(value) > JAVA_INT_MAX) this.fail(option, `expected a whole number of at most ${JAVA_INT_MAX} (Flink reads it as a Java int)`);
     return value;
   }
 

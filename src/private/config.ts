@@ -93,14 +93,15 @@ function describe(entry: ConfigEntry): string {
 export function writeFlinkConfYaml(config: FlinkConfig): string {
   return config.sorted().map(entry => {
     const { key, value } = entry;
-    const bad = (what: string) => new Error(`${describe(entry)}: ${what}, which flink-conf.yaml cannot carry (Flink's line parser would change it); got '${value}'`);
+    const bad = (what: string, fix: string) => new Error(`${describe(entry)}: ${what}, which flink-conf.yaml cannot carry (Flink's line parser would change it); got '${value}'; ${fix}`);
+    const elsewhere = 'pass it another way (e.g. an environment variable or a mounted file), or use Flink 2.x, whose config.yaml carries it';
     if (/[#\n\r]/.test(key) || key.includes(': ') || key.trim() !== key || key === '') {
-      throw new Error(`${describe(entry)}: the key '${key}' contains '#', ': ', a line break or surrounding spaces, which flink-conf.yaml cannot carry`);
+      throw new Error(`${describe(entry)}: the key '${key}' contains '#', ': ', a line break or surrounding spaces, which flink-conf.yaml cannot carry; remove it, or write the option's real key`);
     }
-    if (value.includes('#')) throw bad('the value contains \'#\' (a comment starts there)');
-    if (/[\n\r]/.test(value)) throw bad('the value contains a line break');
-    if (value.trim() === '') throw bad('the value is empty (the line would be ignored)');
-    if (value.trim() !== value) throw bad('the value has leading or trailing spaces (they would be trimmed)');
+    if (value.includes('#')) throw bad('the value contains \'#\' (a comment starts there)', elsewhere);
+    if (/[\n\r]/.test(value)) throw bad('the value contains a line break', elsewhere);
+    if (value.trim() === '') throw bad('the value is empty (the line would be ignored)', 'give the option a value, or remove it for its default');
+    if (value.trim() !== value) throw bad('the value has leading or trailing spaces (they would be trimmed)', 'remove the surrounding spaces');
     return `${key}: ${value}\n`;
   }).join('');
 }

@@ -140,10 +140,14 @@ export function parseListOfMaps(value: string, standardYaml: boolean): Array<Rec
   return splitEscaped(value, ';').map(item => parseMap(item, false));
 }
 
-/** Encodes a map as `ConfigurationUtils.convertToString` does. Keys keep the given order. */
+/**
+ * Encodes a map as `ConfigurationUtils.convertToString` does. Keys keep the given order. An empty value (a label
+ * may be empty) is written `''`: Flink's own `k:` splits into one token and fails to parse back.
+ */
 export function encodeMap(map: Record<string, string>): string {
+  const quote = (s: string) => (s === '' ? '\'\'' : escapeWithSingleQuote(s, ':'));
   return Object.entries(map)
-    .map(([k, v]) => escapeWithSingleQuote(`${escapeWithSingleQuote(k, ':')}:${escapeWithSingleQuote(v, ':')}`, ','))
+    .map(([k, v]) => escapeWithSingleQuote(`${quote(k)}:${quote(v)}`, ','))
     .join(',');
 }
 

@@ -1,3 +1,5 @@
+import { dnsSubdomainProblem, MetadataKind, metadataProblem } from './kubernetes-syntax';
+
 /**
  * Routing Flink's REST endpoint (web UI and REST API) through an Ingress: the checks of the user's host and
  * path, and, as data per controller, what path routing needs.
@@ -130,8 +132,22 @@ export function checkPath(path: string): string | undefined {
 export function checkName(name: string, longestSuffix: string): void {
   const longest = longestSuffix ? `${name}-${longestSuffix}` : name;
   if (!NAME.test(name) || longest.length > 253) {
-    throw new Error(`'name' is '${name}': an Ingress name must be lowercase letters, digits, '-' and '.' (a DNS-1123 subdomain), at most ${253 - (longestSuffix ? longestSuffix.length + 1 : 0)} characters here`);
+    throw new Error(`'name' is '${name}': an Ingress name must be lowercase letters, digits, '-' and '.' (a DNS-1123 subdomain), at most ${253 - (longestSuffix ? longestSuffix.length + 1 : 0)} characters here; rename it, e.g. 'flink-ui'`);
   }
+}
+
+/** Checks the IngressClass name (`ValidateIngressClassName`: a DNS-1123 subdomain). */
+export function checkClassName(className: string): void {
+  const problem = dnsSubdomainProblem(className);
+  if (problem !== undefined) {
+    throw new Error(`'className' is '${className}': an IngressClass name is ${problem}, so the API server would reject the Ingress; give the IngressClass's real name (kubectl get ingressclass), e.g. 'nginx'`);
+  }
+}
+
+/** Checks the annotation keys (`ValidateAnnotations`). */
+export function checkAnnotationKeys(user: Record<string, string>): void {
+  const found = metadataProblem(MetadataKind.ANNOTATIONS, user, 'the Ingress');
+  if (found !== undefined) throw new Error(`'annotations': ${found.problem}`);
 }
 
 /** Checks that the user's annotations do not set what the routing sets itself. */

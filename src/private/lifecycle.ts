@@ -4,7 +4,7 @@ import { Reader } from './config-reader';
 import { encodeMap } from './encoding';
 import { jobUpgradeScript, JOB_UPGRADE_CONTAINER } from './job-upgrade-script';
 import { ResolvedLifecycle, ResolvedStandalone } from './model';
-import { Options } from './options';
+import { Options, OptionSpec } from './options';
 import { commonLabels, FlinkPod, taskManagerSelector } from './pod';
 import { DeploymentMode } from '../deployment-mode';
 import { FlinkVersion } from '../flink-version';
@@ -78,9 +78,16 @@ interface LifecycleFacts {
   readonly suspended: boolean;
   /** the prop that set `high-availability.cluster-id` explicitly */
   readonly explicitHaClusterId?: string;
+  /** whether a checkpoint directory is set, and its key in the cluster's version */
+  readonly checkpointDirectory: { readonly set: boolean; readonly key: string };
 }
 
 const MODE = (m: UpgradeMode | undefined) => `UpgradeMode.${m}`;
+
+/** `CheckpointingOptions.CHECKPOINTS_DIRECTORY`: `state.checkpoints.dir` until 1.19, then `execution.checkpointing.dir`. */
+const CHECKPOINT_DIRECTORY: OptionSpec = { key: 'execution.checkpointing.dir', previousKey: 'state.checkpoints.dir', renamedIn: 120 };
+/** Every key Flink reads it from, deprecated ones included. */
+const CHECKPOINT_DIRECTORY_KEYS = ['execution.checkpointing.dir', 'state.checkpoints.dir', 'state.backend.fs.checkpointdir'];
 
 /** The rules of a job's lifecycle, as data: the first that applies is the error. */
 const LIFECYCLE_RULES: Array<{ readonly applies: (f: LifecycleFacts) => boolean; readonly message: (f: LifecycleFacts) => string }> = [
@@ -95,6 +102,12 @@ const LIFECYCLE_RULES: Array<{ readonly applies: (f: LifecycleFacts) => boolean;
   {
     applies: f => f.ha === 'none' && (f.upgradeMode === UpgradeMode.SAVEPOINT || f.upgradeMode === UpgradeMode.LAST_STATE),
     message: f => `'job.upgradeMode' is ${MODE(f.upgradeMode)}, which needs high availability: without it every JobManager start submits the job afresh, from job.savepoint or without state, and nothing records a checkpoint to resume from; enable 'highAvailability', or declare UpgradeMode.STATELESS`,
+  },
+  {
+    // DefaultValidator (Flink Kubernetes operator): "Checkpoint directory[execution.checkpointing.dir] must be defined for
+    // last-state and savepoint upgrade modes"; CheckpointStorageLoader falls back to JobManagerCheckpointStorage without one
+    applies: f => (f.upgradeMode === UpgradeMode.SAVEPOINT || f.upgradeMode === UpgradeMode.LAST_STATE) && !f.checkpointDirectory.set,
+    message: f => `'job.upgradeMode' is ${MODE(f.upgradeMode)}, which keeps the job's state through its checkpoints, but no checkpoint directory is set: Flink then keeps checkpoints in the JobManager's heap (JobManagerCheckpointStorage, for development: the state must fit into the JobManager's memory) and externalizes none, so none is retained when the job is cancelled or fails, and there is no checkpoint to start the job from when a savepoint cannot be taken; set '${f.checkpointDirectory.key}' in flinkConfiguration to a durable file system every pod shares, e.g. 's3://bucket/checkpoints' (the Flink operator refuses the same: "Checkpoint directory[execution.checkpointing.dir] must be defined for last-state and savepoint upgrade modes")`,
   },
   {
     applies: f => f.upgradeMode === UpgradeMode.STATELESS && f.savepoint !== undefined,
@@ -164,6 +177,7 @@ export function resolveLifecycle(
     },
     suspended: c.suspended,
     explicitHaClusterId: reader.explicitProp(Options.HA_CLUSTER_ID),
+    checkpointDirectory: { set: CHECKPOINT_DIRECTORY_KEYS.some(k => config.has(k)), key: reader.key(CHECKPOINT_DIRECTORY) },
   };
   const broken = LIFECYCLE_RULES.find(rule => rule.applies(facts));
   if (broken) throw new Error(broken.message(facts));

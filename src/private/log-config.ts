@@ -158,7 +158,9 @@ export function logConfigFiles(
       throw new Error(`'logConfigFiles' has '${name}', which Flink ${version.minorVersion} does not ship; use one of ${names.join(', ')}`);
     }
   }
-  const reload = logging.reloadInterval?.toSeconds();
+  // in milliseconds first: Duration.toSeconds() throws on a fraction of a second, without naming the prop
+  const reloadMs = logging.reloadInterval?.toMilliseconds();
+  const reload = reloadMs === undefined ? undefined : reloadMs / 1000;
   if (reload !== undefined && (!Number.isInteger(reload) || reload < 1)) {
     throw new Error(`'logging.reloadInterval' is ${reload} seconds: expected a whole number of seconds, at least 1 (Log4j's monitorInterval)`);
   }

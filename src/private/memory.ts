@@ -44,10 +44,10 @@ export function parseMemorySize(text: string): bigint {
   const unit = javaTrim(match[2]).toLowerCase();
   const multiplier = unit === '' ? BigInt(1) : UNITS.find(([names]) => names.includes(unit))?.[1];
   if (multiplier === undefined) {
-    throw new Error(`memory size unit '${unit}' is not one of Flink's: b, k, m, g, t (also kb, mb, gb …); Kubernetes units such as Mi are not accepted`);
+    throw new Error(`memory size unit '${unit}' is not one of Flink's: b, k, m, g, t (also kb, mb, gb …); Kubernetes units such as Mi are not accepted: write e.g. '1600m' or '2g'`);
   }
   const bytes = BigInt(match[1]) * multiplier;
-  if (bytes > LONG_MAX) throw new Error('the memory size does not fit in 64 bits');
+  if (bytes > LONG_MAX) throw new Error('the memory size does not fit in 64 bits; give a smaller size, e.g. \'4g\'');
   return bytes;
 }
 
@@ -168,7 +168,7 @@ function totalProcessMemory(c: MemoryConfig, model: ComponentModel): bigint {
     const meta = metaspace();
     const overhead = cap(multiply(process, overheadRange().fraction), overheadRange());
     if (meta + overhead > process) {
-      c.fail(`the JVM Metaspace (${human(meta)}) and JVM Overhead (${human(overhead)}) exceed the Total Process Memory (${human(process)}); with the default options it must be at least ${model.minimumProcess}`);
+      c.fail(`the JVM Metaspace (${human(meta)}) and JVM Overhead (${human(overhead)}) exceed the Total Process Memory (${human(process)}); with the default options it must be at least ${model.minimumProcess}, so set at least that much`);
     }
     model.fromTotalFlink(c, process - meta - overhead);
     return process;

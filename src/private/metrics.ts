@@ -1,5 +1,6 @@
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
+import { MetadataKind, metadataProblem } from './kubernetes-syntax';
 import { ResolvedPodMonitor } from './model';
 import { Options } from './options';
 import type { FlinkClusterProps } from '../cluster-options';
@@ -99,6 +100,8 @@ export function resolvePodMonitor(props: FlinkClusterProps): ResolvedPodMonitor 
   if (own.length > 0) {
     throw new Error(`'podMonitor.labels' sets ${own.join(', ')}, which every object of the cluster carries as its own label; use other keys (e.g. 'release' for kube-prometheus-stack)`);
   }
+  const found = metadataProblem(MetadataKind.LABELS, labels, 'the PodMonitor');
+  if (found !== undefined) throw new Error(`'podMonitor.labels': ${found.problem}`);
   let interval: string | undefined;
   if (options.interval !== undefined) {
     const ms = options.interval.toMilliseconds();

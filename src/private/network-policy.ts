@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'net';
 import type * as kplus from 'cdk8s-plus-28';
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
+import { labelValueLike, labelValueProblem, qualifiedNameProblem } from './kubernetes-syntax';
 import { ResolvedNetworkPolicy } from './model';
 import { Options, OptionSpec } from './options';
 import { Json } from './pod';
@@ -167,7 +168,8 @@ function peerJson(peer: kplus.k8s.NetworkPolicyPeer, prop: string): Json {
   return json;
 }
 
-function parseCidr(cidr: unknown, prop: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
+/** A CIDR as the API server parses it (`ValidateIPBlock`, `ValidateService`); the message names `prop`. */
+export function parseCidr(cidr: unknown, prop: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } {
   const [address, prefixText, ...rest] = typeof cidr === 'string' ? cidr.split('/') : [];
   const version = address === undefined ? 0 : isIP(address);
   const prefix = Number(prefixText);
@@ -185,28 +187,23 @@ function ipBlockJson(block: kplus.k8s.IpBlock, prop: string): Json {
     const except = parseCidr(text, `${prop}.except[${i}]`);
     // ValidateIPBlock: "must be a strict subset of `cidr`"
     if (except.family !== cidr.family || except.prefix <= cidr.prefix || !range.check(except.address, except.family)) {
-      throw new Error(`'${prop}.except[${i}]' is '${text}': it must lie strictly inside cidr '${block.cidr}', or Kubernetes refuses the policy`);
+      throw new Error(`'${prop}.except[${i}]' is '${text}': it must lie strictly inside cidr '${block.cidr}', or Kubernetes refuses the policy; give an exception inside the CIDR, or remove it`);
     }
   });
   return block.except !== undefined && block.except.length > 0 ? { cidr: block.cidr, except: [...block.except] } : { cidr: block.cidr };
 }
 
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 function checkLabelKey(key: string, prop: string): void {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash < 0 ? undefined : key.substring(0, slash);
-  const name = key.substring(slash + 1);
-  if ((prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_NAME.test(name)) {
-    throw new Error(`'${prop}' has the label key '${key}', which Kubernetes refuses: an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
+  if (qualifiedNameProblem(key) !== undefined) {
+    throw new Error(`'${prop}' has the label key '${key}', which Kubernetes refuses: an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; rename it, e.g. 'example.com/team'`);
   }
 }
 
 function checkLabelValue(value: unknown, prop: string): void {
-  if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !LABEL_NAME.test(value)))) {
-    throw new Error(`'${prop}' is ${JSON.stringify(value)}, which Kubernetes refuses as a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
+  if (typeof value !== 'string' || labelValueProblem(value) !== undefined) {
+    throw new Error(`'${prop}' is ${JSON.stringify(value)}, which Kubernetes refuses as a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty); use e.g. '${typeof value === 'string' ? labelValueLike(value) : 'my-value'}'`);
   }
 }
 

@@ -192,8 +192,26 @@ function roleIn(entry: [string, string?], ordinal: number): string | undefined {
   return at < 0 ? undefined : entry[0][at];
 }
 
+/**
+ * Options of the Flink Kubernetes operator (`KubernetesOperatorConfigOptions`, `AutoScalerOptions`), which it
+ * reads from a FlinkDeployment's `flinkConfiguration`; no Flink process reads them, and this library runs no
+ * operator, so they would do nothing.
+ */
+const OPERATOR_PREFIXES: ReadonlyArray<{ readonly prefix: string; readonly feature: string; readonly instead: string }> = [
+  { prefix: 'kubernetes.operator.', feature: 'its reconciler\'s settings (rollback, health checks, periodic savepoints, upgrades)', instead: '; remove it' },
+  {
+    prefix: 'job.autoscaler.',
+    feature: 'its autoscaler',
+    instead: '; remove it, and for a job that follows the TaskManagers it has, use reactive mode (mode: DeploymentMode.STANDALONE, job.reactiveMode, taskManager.autoscaling)',
+  },
+];
+
 function checkHistory(key: string, ordinal: number, where: string): void {
   if (PASS_THROUGH_PREFIXES.some(p => key.startsWith(p))) return;
+  const operator = OPERATOR_PREFIXES.find(o => key.startsWith(o.prefix));
+  if (operator !== undefined) {
+    throw new Error(`${where}: '${key}' is an option of the Flink Kubernetes operator, for ${operator.feature}, which this library does not run: no Flink process reads it, so it would do nothing${operator.instead}`);
+  }
   const version = formatOrdinal(ordinal);
   const entry = OPTION_HISTORY[key];
   const role = entry === undefined ? undefined : roleIn(entry, ordinal);

@@ -1,3 +1,4 @@
+import { dnsLabelProblem, dnsSubdomainProblem, MetadataKind, metadataProblem, resourcesProblem } from './kubernetes-syntax';
 import { FlinkPod, Json, MAIN_CONTAINER_NAME, nonEmpty } from './pod';
 import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
 import { sortedYaml } from './yaml';
@@ -59,11 +60,11 @@ function ruleError(source: PodTemplateSource, rule: PodTemplateRule, detail: str
 export function checkTemplateAlone(source: PodTemplateSource): void {
   const json = source.json;
   if ((json.apiVersion !== undefined && json.apiVersion !== 'v1') || (json.kind !== undefined && json.kind !== 'Pod')) {
-    throw new Error(`${source.where}: a pod template is a Pod manifest (apiVersion: v1, kind: Pod); got ${json.apiVersion}/${json.kind}`);
+    throw new Error(`${source.where}: a pod template is a Pod manifest (apiVersion: v1, kind: Pod); got ${json.apiVersion}/${json.kind}: use a Pod, e.g. the pod spec of that ${json.kind ?? 'object'} under apiVersion: v1, kind: Pod`);
   }
   const containers: Json[] = json.spec?.containers ?? [];
   if (!Array.isArray(containers) || containers.some(c => typeof c?.name !== 'string')) {
-    throw new Error(`${source.where}: every container in spec.containers needs a name`);
+    throw new Error(`${source.where}: every container in spec.containers needs a name; give each one, and the main container the name '${MAIN_CONTAINER}'`);
   }
   const initContainers: Json[] = Array.isArray(json.spec?.initContainers) ? json.spec.initContainers : [];
   const reserved = initContainers.findIndex(c => c?.name === MAIN_CONTAINER);
@@ -71,7 +72,7 @@ export function checkTemplateAlone(source: PodTemplateSource): void {
     throw new Error(`${source.where}: the init container 'spec.initContainers[${reserved}]' is named '${MAIN_CONTAINER}', the name of Flink's main container (Constants.MAIN_CONTAINER_NAME), and the API server rejects two containers of one name in a pod; rename it`);
   }
   if (containers.filter(c => c.name === MAIN_CONTAINER).length > 1) {
-    throw new Error(`${source.where}: more than one container is named '${MAIN_CONTAINER}'; Flink would keep the last and drop the others`);
+    throw new Error(`${source.where}: more than one container is named '${MAIN_CONTAINER}'; Flink would keep the last and drop the others: keep one, and rename the others to run them as sidecars`);
   }
   if (mainContainerOf(json) === undefined) {
     const lookalike = containers.find(c => /main/i.test(c.name));
@@ -83,6 +84,56 @@ export function checkTemplateAlone(source: PodTemplateSource): void {
     if (rule.components !== RuleComponents.BOTH) continue;
     checkForbidden(source, rule);
   }
+  checkKubernetesSyntax(source);
+}
+
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+
+/**
+ * What the API server validates of the fields a template keeps (`ValidatePodSpec`, `ValidateObjectMeta`), so
+ * that neither the JobManager Deployment nor a TaskManager pod the JobManager creates from it is refused.
+ */
+function checkKubernetesSyntax(source: PodTemplateSource): void {
+  const json = source.json;
+  const fail = (at: string, problem: string) => {
+    throw new Error(`${source.where}: '${at}' ${problem}`);
+  };
+  for (const [path, kind, map] of [
+    ['metadata.labels', MetadataKind.LABELS, json.metadata?.labels],
+    ['metadata.annotations', MetadataKind.ANNOTATIONS, json.metadata?.annotations],
+    ['spec.nodeSelector', MetadataKind.NODE_SELECTOR, json.spec?.nodeSelector],
+  ] as Array<[string, MetadataKind, Record<string, string> | undefined]>) {
+    const found = map === undefined || map === null ? undefined : metadataProblem(kind, map, 'the pods');
+    if (found !== undefined) throw new Error(`${source.where}: '${path}': ${found.problem}`);
+  }
+  const containerNames = new Set<string>();
+  for (const list of ['initContainers', 'containers']) {
+    const containers: unknown = json.spec?.[list];
+    (Array.isArray(containers) ? containers : []).forEach((c: Json, i: number) => {
+      const at = `spec.${list}[${i}]`;
+      const problem = typeof c?.name === 'string' ? dnsLabelProblem(c.name) : 'missing';
+      if (problem !== undefined) fail(`${at}.name`, `is ${JSON.stringify(c?.name)}: a container name is ${problem}; rename it, e.g. 'log-shipper'`);
+      if (containerNames.has(c.name)) fail(`${at}.name`, `is '${c.name}', the name of another container of the pod, which the API server rejects; rename one of them`);
+      containerNames.add(c.name);
+      const resources = resourcesProblem(c.resources, `${at}.resources`);
+      if (resources !== undefined) throw new Error(`${source.where}: ${resources}`);
+    });
+  }
+  const volumes: unknown = json.spec?.volumes;
+  const volumeNames = new Set<string>();
+  (Array.isArray(volumes) ? volumes : []).forEach((v: Json, i: number) => {
+    const problem = typeof v?.name === 'string' ? dnsLabelProblem(v.name) : 'missing';
+    if (problem !== undefined) fail(`spec.volumes[${i}].name`, `is ${JSON.stringify(v?.name)}: a volume name is ${problem}; rename it`);
+    if (volumeNames.has(v.name)) fail(`spec.volumes[${i}].name`, `is '${v.name}', the name of another volume of the template, which the API server rejects; rename one of them`);
+    volumeNames.add(v.name);
+  });
+  const dnsPolicy = json.spec?.dnsPolicy;
+  if (dnsPolicy !== undefined && !DNS_POLICIES.includes(dnsPolicy)) {
+    fail('spec.dnsPolicy', `is ${JSON.stringify(dnsPolicy)}, which Kubernetes does not know; use one of ${DNS_POLICIES.join(', ')} (they are case-sensitive), or leave it out for ClusterFirst`);
+  }
+  const priorityClass = json.spec?.priorityClassName;
+  const priorityProblem = typeof priorityClass === 'string' ? dnsSubdomainProblem(priorityClass) : undefined;
+  if (priorityProblem !== undefined) fail('spec.priorityClassName', `is '${priorityClass}': a PriorityClass name is ${priorityProblem}; give the PriorityClass's real name`);
 }
 
 function checkForbidden(source: PodTemplateSource, rule: PodTemplateRule): void {
@@ -103,6 +154,7 @@ function checkForbidden(source: PodTemplateSource, rule: PodTemplateRule): void 
 
 /** Every rule for a template used by one component of a cluster (reference §4). */
 export function checkTemplateForCluster(source: PodTemplateSource, facts: ComponentFacts): void {
+  checkVolumeMounts(source, facts);
   for (const rule of rulesFor(facts.component, facts.standalone)) {
     checkForbidden(source, rule);
     const value = ruleValue(source.json, rule);
@@ -132,6 +184,26 @@ export function checkTemplateForCluster(source: PodTemplateSource, facts: Compon
           throw ruleError(source, rule, `has an entry with ${rule.entryKey} '${name}', which Flink adds for ${facts.prop.replace(/\.podTemplate$/, '') || 'this component'} too`);
         }
       }
+    }
+  }
+}
+
+/** Every volume mount names a volume of the pod: the template's own, or one Flink adds (`ValidateVolumeMounts`). */
+function checkVolumeMounts(source: PodTemplateSource, facts: ComponentFacts): void {
+  const json = source.json;
+  const volumes = new Set<string>([
+    ...(Array.isArray(json.spec?.volumes) ? json.spec.volumes : []).map((v: Json) => v?.name),
+    ...(facts.flinkNames['spec.volumes'] ?? []),
+  ]);
+  for (const list of ['initContainers', 'containers']) {
+    const containers: unknown = json.spec?.[list];
+    for (const c of Array.isArray(containers) ? containers as Json[] : []) {
+      const mounts: unknown = c?.volumeMounts;
+      (Array.isArray(mounts) ? mounts : []).forEach((m: Json, i: number) => {
+        if (!volumes.has(m?.name)) {
+          throw new Error(`${source.where}: 'spec.${list}[${c.name}].volumeMounts[${i}]' mounts the volume '${m?.name}', which the pod does not have (it has ${[...volumes].join(', ') || 'none'}), so the API server would reject it; add the volume to the template's 'volumes', or mount one the pod has`);
+        }
+      });
     }
   }
 }

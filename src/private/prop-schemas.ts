@@ -46,7 +46,7 @@ const STRUCTS: Record<string, StructSchema> = {
       taskManager: struct('TaskManagerOptions'),
       restService: struct('RestServiceOptions'),
       flinkConfiguration: mapOf(str(undefined, v => `Flink options are strings, as on the command line${
-        ['number', 'boolean', 'bigint'].includes(typeof v) ? `; write '${String(v)}'` : ''}`)),
+        ['number', 'boolean', 'bigint'].includes(typeof v) ? `; write '${String(v)}'` : '; give the value as a string, or remove the key'}`)),
       serviceAccount: SERVICE_ACCOUNT,
       highAvailability: instance('HighAvailability', 'HighAvailability.kubernetes({ storageDir: \'s3://bucket/flink-ha\' })'),
       secrets: arrayOf(struct('SecretMount')),

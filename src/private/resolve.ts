@@ -1,7 +1,7 @@
 import { applicationDefaults, setJobProps } from './application';
 import {
-  checkConfDir, checkExposure, checkKerberos, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets, savepointPathProblem,
-  validateClusterId,
+  checkConfDir, checkExposure, checkKerberos, checkMetadataOptions, checkPipelineJars, checkPluginImage, checkReservedEnv, checkSecrets,
+  savepointPathProblem, validateClusterId,
 } from './checks';
 import { explicit, FlinkConfig, where } from './config';
 import { checkConfigHashAnnotation } from './config-hash';
@@ -11,6 +11,7 @@ import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
 import { checkStatePaths } from './file-systems';
 import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
+import { dnsLabelProblem, dnsSubdomainProblem, imageReferenceProblem, qualifiedNameProblem } from './kubernetes-syntax';
 import { resolveLifecycle } from './lifecycle';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
@@ -100,8 +101,15 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   validateClusterId(clusterId, config.entry(key(Options.CLUSTER_ID))?.origin.prop ?? 'clusterId (derived from the construct path)');
   config.put(key(Options.CLUSTER_ID), clusterId);
   const namespace = reader.string(Options.NAMESPACE) ?? context.chartNamespace ?? 'default';
-  if (namespace.trim() === '') reader.fail(Options.NAMESPACE, 'the namespace must not be blank');
+  if (namespace.trim() === '') reader.fail(Options.NAMESPACE, 'the namespace must not be blank; set the namespace to deploy into, or leave it out for the chart\'s namespace');
+  const namespaceProblem = dnsLabelProblem(namespace);
+  if (namespaceProblem !== undefined) {
+    const fix = `a namespace name is ${namespaceProblem} (ValidateNamespaceName), so the API server would reject every object; use e.g. '${namespace.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').substring(0, 63) || 'flink'}'`;
+    if (config.has(key(Options.NAMESPACE))) reader.fail(Options.NAMESPACE, fix);
+    throw new Error(`the chart's namespace is '${namespace}': ${fix} in the Chart, or set 'namespace'`);
+  }
   config.put(key(Options.NAMESPACE), namespace);
+  checkMetadataOptions(config, reader);
 
   // pod templates: kubernetes.pod-template-file.<component> falls back to .default
   const jmTemplate = templateOf(props.jobManager?.podTemplate, props.podTemplate, 'jobManager.podTemplate');
@@ -143,6 +151,16 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const tmServiceAccount = explicitTmAccount ?? tmTemplateAccount ?? `${clusterId}-taskmanager`;
   const createJobManagerServiceAccount = explicitJmAccount === undefined && jmTemplateAccount === undefined;
   const createTaskManagerServiceAccount = explicitTmAccount === undefined && tmTemplateAccount === undefined;
+  for (const [account, own, template, created] of [
+    [jmServiceAccount, Options.JM_SERVICE_ACCOUNT, jmTemplate, createJobManagerServiceAccount],
+    [tmServiceAccount, Options.TM_SERVICE_ACCOUNT, tmTemplate, createTaskManagerServiceAccount],
+  ] as Array<[string, OptionSpec, NamedTemplate | undefined, boolean]>) {
+    // ValidateServiceAccountName, where the pod's serviceAccountName is checked
+    const problem = created ? undefined : dnsSubdomainProblem(account);
+    if (problem !== undefined) {
+      throw new Error(`${accountSource(config, reader, own, template)} names the service account '${account}', which is not ${problem} (ValidateServiceAccountName), so the API server would reject the pods; give the account's real name`);
+    }
+  }
   if (createJobManagerServiceAccount) config.set(key(Options.JM_SERVICE_ACCOUNT), jmServiceAccount);
   if (createTaskManagerServiceAccount) config.set(key(Options.TM_SERVICE_ACCOUNT), tmServiceAccount);
   const accountMetadata = serviceAccountMetadata(props,
@@ -170,6 +188,10 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const envSecretKeyRefs = parseSecretKeyRefs(reader);
   const hadoopDecorator = reader.boolean(Options.HADOOP_DECORATOR_ENABLED, true);
   const hadoopConfigMap = reader.string(Options.HADOOP_CONF_CONFIG_MAP)?.trim();
+  const hadoopNameProblem = hadoopConfigMap ? dnsSubdomainProblem(hadoopConfigMap) : undefined;
+  if (hadoopNameProblem !== undefined) {
+    reader.fail(Options.HADOOP_CONF_CONFIG_MAP, `a ConfigMap name is ${hadoopNameProblem}, so the API server would reject the pods that mount it; give the ConfigMap's real name`);
+  }
   if (hadoopConfigMap && !hadoopDecorator) {
     reader.fail(Options.HADOOP_CONF_CONFIG_MAP, 'the Hadoop decorator is off (kubernetes.decorator.hadoop-conf-mount.enabled: false), so Flink would not mount it; turn the decorator on or remove the ConfigMap');
   }
@@ -370,7 +392,14 @@ function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion
   const tmMain = tmTemplate ? toFlinkPod(tmTemplate.json).mainContainer : {};
   const imageExplicit = config.isExplicit(key);
   const image = reader.string(Options.CONTAINER_IMAGE) ?? jmMain.image ?? version.defaultImage;
-  if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank');
+  if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank; set an image reference, or leave it out for the default image');
+  const imageProblem = imageReferenceProblem(image);
+  if (imageProblem !== undefined) {
+    if (imageExplicit) reader.fail(Options.CONTAINER_IMAGE, imageProblem);
+    throw new Error(`${jmTemplate!.where}: the main container's image is '${image}': ${imageProblem}`);
+  }
+  const tmImageProblem = tmMain.image === undefined ? undefined : imageReferenceProblem(String(tmMain.image));
+  if (tmImageProblem !== undefined) throw new Error(`${tmTemplate!.where}: the main container's image is '${tmMain.image}': ${tmImageProblem}`);
   if (image === version.defaultImage) checkDefaultImageExists(version);
   if (imageExplicit || tmMain.image === undefined) config.put(key, image);
   const plugins = config.entry(`${MASTER_ENV_PREFIX}ENABLE_BUILT_IN_PLUGINS`);
@@ -477,7 +506,7 @@ function setJobManagerAddress(
 
 function limitFactor(reader: Reader, option: OptionSpec): number {
   const v = reader.number(option, 1);
-  if (v < 1) reader.fail(option, `${reader.key(option)} should be greater or equal to 1`);
+  if (v < 1) reader.fail(option, `${reader.key(option)} should be greater or equal to 1; set it to 1 or more (the limit is the request × the factor)`);
   return v;
 }
 
@@ -489,10 +518,10 @@ function jobManagerParameters(config: FlinkConfig, reader: Reader, highAvailabil
     reader.fail(Options.JM_REPLICAS, 'standby JobManagers need high availability ("High availability should be enabled when starting standby JobManagers."); set replicas to 1 or enable high availability');
   }
   const cpu = reader.number(Options.JM_CPU, 1);
-  if (cpu <= 0) reader.fail(Options.JM_CPU, 'the JobManager needs more than 0 CPU');
+  if (cpu <= 0) reader.fail(Options.JM_CPU, 'the JobManager needs more than 0 CPU; set e.g. 0.5 or 1');
   const tmCpu = reader.string(Options.TM_CPU) === undefined ? undefined : reader.number(Options.TM_CPU, -1);
   if (tmCpu !== undefined && tmCpu <= 0 && config.entry(reader.key(Options.TM_CPU))?.origin.prop?.startsWith('taskManager')) {
-    reader.fail(Options.TM_CPU, 'a TaskManager needs more than 0 CPU');
+    reader.fail(Options.TM_CPU, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot');
   }
   const parameters: ResolvedJobManager = {
     labels: reader.labels(Options.JM_LABELS),
@@ -520,7 +549,7 @@ function imagePullPolicy(reader: Reader, jmMain: Record<string, any>, jmTemplate
   for (const template of [jmTemplate, tmTemplate]) {
     const main = template ? toFlinkPod(template.json).mainContainer : {};
     if (template && main.imagePullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(main.imagePullPolicy)) {
-      throw new Error(`${template.where}: the main container's imagePullPolicy is '${main.imagePullPolicy}'; Kubernetes accepts exactly ${Object.values(ImagePullPolicy).join(', ')}`);
+      throw new Error(`${template.where}: the main container's imagePullPolicy is '${main.imagePullPolicy}'; Kubernetes accepts exactly ${Object.values(ImagePullPolicy).join(', ')}: use one of them (they are case-sensitive)`);
     }
   }
   return policy;
@@ -569,7 +598,7 @@ function taskManagerParameters(
 function taskManagerCpu(reader: Reader, slots: number): number {
   const cores = reader.string(Options.TM_CPU_CORES) === undefined ? undefined : reader.number(Options.TM_CPU_CORES, 0);
   if (cores !== undefined) {
-    if (cores <= 0) reader.fail(Options.TM_CPU_CORES, 'a TaskManager needs more than 0 CPU cores');
+    if (cores <= 0) reader.fail(Options.TM_CPU_CORES, 'a TaskManager needs more than 0 CPU cores; set e.g. 1, or remove it');
     return cores;
   }
   const amount = reader.number(Options.TM_CPU, -1);
@@ -691,8 +720,10 @@ function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleratio
     for (const [k, v] of Object.entries(raw)) m[k.toLowerCase()] = v;
     const seconds = m.tolerationseconds;
     if (seconds !== undefined && !/^-?\d+$/.test(seconds.trim())) {
-      reader.fail(option, `tolerationSeconds '${seconds}' is not a whole number`);
+      reader.fail(option, `tolerationSeconds '${seconds}' is not a whole number; give a whole number of seconds, e.g. 300`);
     }
+    const problem = tolerationProblem(m);
+    if (problem !== undefined) reader.fail(option, `${problem.what}, so the API server would reject the pods (validateTolerations); ${problem.fix}`);
     return {
       key: m.key,
       operator: m.operator,
@@ -703,12 +734,42 @@ function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleratio
   });
 }
 
+const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+/** What the API server refuses of a toleration (`validateTolerations`), if anything, and the fix. */
+function tolerationProblem(t: Record<string, string | undefined>): { what: string; fix: string } | undefined {
+  const operator = t.operator ?? 'Equal';
+  const keyProblem = t.key === undefined || t.key === '' ? undefined : qualifiedNameProblem(t.key);
+  if (keyProblem !== undefined) return { what: `the toleration key '${t.key}' is not a label key (${keyProblem})`, fix: 'use the taint\'s key' };
+  if (!['Equal', 'Exists'].includes(operator)) {
+    return { what: `the toleration operator '${operator}' is neither 'Equal' nor 'Exists'`, fix: 'use one of them (they are case-sensitive)' };
+  }
+  if ((t.key === undefined || t.key === '') && operator !== 'Exists') {
+    return { what: 'a toleration without a key must use the operator \'Exists\' (it then matches every taint)', fix: 'set \'operator: Exists\', or give the taint\'s key' };
+  }
+  if (operator === 'Exists' && t.value !== undefined && t.value !== '') {
+    return { what: `a toleration with the operator 'Exists' takes no value, but has '${t.value}'`, fix: 'remove the value, or use \'operator: Equal\'' };
+  }
+  if (t.effect !== undefined && t.effect !== '' && !TOLERATION_EFFECTS.includes(t.effect)) {
+    return { what: `the toleration effect '${t.effect}' is not one of ${TOLERATION_EFFECTS.join(', ')}`, fix: 'use one of them, or leave it out to tolerate every effect' };
+  }
+  if (t.tolerationseconds !== undefined && t.effect !== 'NoExecute') {
+    return { what: 'tolerationSeconds applies to the effect \'NoExecute\' only', fix: 'set \'effect: NoExecute\', or remove tolerationSeconds' };
+  }
+  return undefined;
+}
+
 function parseOwnerReferences(reader: Reader): ResolvedOwnerReference[] {
   // KubernetesOwnerReference.fromMap: keys are case-insensitive, booleans via Boolean.valueOf
   return reader.listOfMaps(Options.JM_OWNER_REFERENCE).map(raw => {
     const m: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) m[k.toLowerCase()] = v;
     const bool = (v: string | undefined) => (v === undefined ? undefined : v.toLowerCase() === 'true');
+    // ValidateOwnerReferences: apiVersion, kind, name and uid must not be empty
+    const missing = ['apiVersion', 'kind', 'name', 'uid'].filter(k => (m[k.toLowerCase()] ?? '').trim() === '');
+    if (missing.length > 0) {
+      reader.fail(Options.JM_OWNER_REFERENCE, `an owner reference needs apiVersion, kind, name and uid, and this one has no ${missing.join(', ')}, so the API server would reject the JobManager Deployment (ValidateOwnerReferences); add ${missing.length > 1 ? 'them' : 'it'}, e.g. the owner's metadata.uid`);
+    }
     return {
       apiVersion: m.apiversion,
       kind: m.kind,

@@ -1,6 +1,7 @@
 import { standaloneJobArgs } from './application';
 import { explicit, FlinkConfig } from './config';
-import { Reader } from './config-reader';
+import { JAVA_INT_MAX, Reader } from './config-reader';
+import { dnsSubdomainProblem } from './kubernetes-syntax';
 import { DeploymentTarget, ResolvedAutoscaling, ResolvedLocalRecovery, ResolvedStandalone } from './model';
 import { keyOf, Options, OptionSpec } from './options';
 import { FlinkPod } from './pod';
@@ -89,8 +90,8 @@ export function checkModeProps(props: FlinkClusterProps & { readonly job?: Flink
     }
   }
   const tm = props.taskManager ?? {};
-  if (tm.replicas !== undefined && (!Number.isInteger(tm.replicas) || tm.replicas < 1)) {
-    throw new Error(`'taskManager.replicas' is ${tm.replicas}: expected a whole number of at least 1`);
+  if (tm.replicas !== undefined && (!Number.isInteger(tm.replicas) || tm.replicas < 1 || tm.replicas > JAVA_INT_MAX)) {
+    throw new Error(`'taskManager.replicas' is ${tm.replicas}: expected a whole number of at least 1 (and at most ${JAVA_INT_MAX}, a workload's int32 replicas); to stop the TaskManagers, set 'suspended: true'`);
   }
   if (tm.autoscaling !== undefined) checkAutoscaling(tm.autoscaling, tm.replicas, target);
   if (tm.localRecovery !== undefined) storageQuantity(tm.localRecovery);
@@ -104,20 +105,26 @@ function checkAutoscaling(a: TaskManagerAutoscalingOptions, replicas: number | u
     throw new Error(`'taskManager.replicas' (${replicas}) and 'taskManager.autoscaling' both set the number of TaskManagers; the autoscaler owns it, so remove 'taskManager.replicas' and set 'taskManager.autoscaling.minReplicas'`);
   }
   const min = a.minReplicas ?? 1;
-  const whole = (v: number, at: number) => Number.isInteger(v) && v >= at;
-  if (!whole(min, 1)) throw new Error(`'taskManager.autoscaling.minReplicas' is ${a.minReplicas}: expected a whole number of at least 1`);
-  if (!whole(a.maxReplicas, 1)) throw new Error(`'taskManager.autoscaling.maxReplicas' is ${a.maxReplicas}: expected a whole number of at least 1`);
+  const whole = (v: number, at: number) => Number.isInteger(v) && v >= at && v <= JAVA_INT_MAX;
+  const range = `expected a whole number of at least 1 (and at most ${JAVA_INT_MAX}, the autoscaler's int32)`;
+  if (!whole(min, 1)) throw new Error(`'taskManager.autoscaling.minReplicas' is ${a.minReplicas}: ${range}`);
+  if (!whole(a.maxReplicas, 1)) throw new Error(`'taskManager.autoscaling.maxReplicas' is ${a.maxReplicas}: ${range}`);
   if (a.maxReplicas < min) {
-    throw new Error(`'taskManager.autoscaling.maxReplicas' (${a.maxReplicas}) is below 'taskManager.autoscaling.minReplicas' (${min}); the autoscaler needs max ≥ min`);
+    throw new Error(`'taskManager.autoscaling.maxReplicas' (${a.maxReplicas}) is below 'taskManager.autoscaling.minReplicas' (${min}); the autoscaler needs max ≥ min: raise maxReplicas or lower minReplicas`);
   }
   const target_ = a.targetCpuUtilization;
-  if (target_ !== undefined && (!Number.isInteger(target_) || target_ < 1)) {
+  if (target_ !== undefined && (!Number.isInteger(target_) || target_ < 1 || target_ > JAVA_INT_MAX)) {
     throw new Error(`'taskManager.autoscaling.targetCpuUtilization' is ${target_}: expected a whole percentage of the CPU request, at least 1 (e.g. 80)`);
   }
 }
 
 /** A persistent volume's size as a Kubernetes quantity: whole GiB as `Gi`, else whole MiB as `Mi`. */
 function storageQuantity(options: TaskManagerLocalRecoveryOptions): string {
+  const className = options.storageClassName;
+  const classProblem = className === undefined ? undefined : dnsSubdomainProblem(className);
+  if (classProblem !== undefined) {
+    throw new Error(`'taskManager.localRecovery.storageClassName' is '${className}': a StorageClass name is ${classProblem} (ValidateClassName), so the API server would reject the volume claims; give the StorageClass's real name (kubectl get storageclass), or leave it out for the default`);
+  }
   const mib = options.storage.toMebibytes({ rounding: 2 /* SizeRoundingBehavior.NONE */ });
   if (!Number.isInteger(mib) || mib <= 0) {
     throw new Error(`'taskManager.localRecovery.storage' is ${mib} MiB: expected a positive whole number of mebibytes, e.g. Size.gibibytes(50)`);

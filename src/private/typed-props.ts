@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { explicit, FlinkConfig } from './config';
+import { JAVA_INT_MAX } from './config-reader';
 import { encodeList, encodeListOfMaps, encodeMap } from './encoding';
 import { PROMETHEUS_REPORTER_FACTORY, PROMETHEUS_REPORTER_NAME, reporterKey } from './metrics';
 import type { ResolvedToleration } from './model';
@@ -61,8 +62,9 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   if (jm.replicas !== undefined) {
     if (!Number.isInteger(jm.replicas) || jm.replicas < 1) {
       const suspend = jm.replicas === 0 ? '; to stop the cluster, set \'suspended: true\'' : '';
-      throw new Error(`'jobManager.replicas' is ${jm.replicas}: it must be a whole number of at least 1 (KubernetesJobManagerParameters.getReplicas)${suspend}`);
+      throw new Error(`'jobManager.replicas' is ${jm.replicas}: it must be a whole number of at least 1 (KubernetesJobManagerParameters.getReplicas)${suspend || '; set 1, or 2 or more with high availability'}`);
     }
+    if (jm.replicas > JAVA_INT_MAX) throw new Error(`'jobManager.replicas' is ${jm.replicas}: a Deployment's replicas are an int32; set at most ${JAVA_INT_MAX} (in practice 2 or 3 with high availability)`);
     set(Options.JM_REPLICAS, String(jm.replicas), 'jobManager.replicas');
   }
 
@@ -81,7 +83,10 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   }, set, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot');
   if (tm.taskSlots !== undefined) {
     if (!Number.isInteger(tm.taskSlots) || tm.taskSlots < 1) {
-      throw new Error(`'taskManager.taskSlots' is ${tm.taskSlots}: a TaskManager needs a whole number of at least 1 task slot`);
+      throw new Error(`'taskManager.taskSlots' is ${tm.taskSlots}: a TaskManager needs a whole number of at least 1 task slot; set e.g. 1 or 4`);
+    }
+    if (tm.taskSlots > JAVA_INT_MAX) {
+      throw new Error(`'taskManager.taskSlots' is ${tm.taskSlots}: Flink reads taskmanager.numberOfTaskSlots as a Java int; set at most ${JAVA_INT_MAX} (in practice about one slot per CPU core)`);
     }
     set(Options.TASK_SLOTS, String(tm.taskSlots), 'taskManager.taskSlots');
   }
@@ -159,8 +164,8 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   }
   const maxRequests = props.kubernetesClient?.maxConcurrentRequests;
   if (maxRequests !== undefined) {
-    if (!Number.isInteger(maxRequests) || maxRequests < 1) {
-      throw new Error(`'kubernetesClient.maxConcurrentRequests' is ${maxRequests}: expected a whole number of at least 1`);
+    if (!Number.isInteger(maxRequests) || maxRequests < 1 || maxRequests > JAVA_INT_MAX) {
+      throw new Error(`'kubernetesClient.maxConcurrentRequests' is ${maxRequests}: expected a whole number from 1 to ${JAVA_INT_MAX} (Fabric8 reads an int), e.g. 200`);
     }
     // Flink's documentation sets both: the env for the client's config, the system property for Fabric8
     config.set(`${MASTER_ENV_PREFIX}KUBERNETES_MAX_CONCURRENT_REQUESTS`, String(maxRequests), explicit('kubernetesClient.maxConcurrentRequests'));
@@ -169,7 +174,7 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
 
 function requireVersion(version: FlinkVersion, since: FlinkVersion, prop: string, what: string): void {
   if (!version.isAtLeast(since)) {
-    throw new Error(`'${prop}' needs Flink ${since.minorVersion} or later (${what}); this cluster runs ${version.minorVersion}`);
+    throw new Error(`'${prop}' needs Flink ${since.minorVersion} or later (${what}); this cluster runs ${version.minorVersion}: choose a newer 'version', or remove it`);
   }
 }
 
@@ -212,7 +217,7 @@ function setComponentProps(
   set(keys.entrypointArgs, props.entrypointArgs, `${name}.entrypointArgs`);
   for (const [envName, value] of Object.entries(props.env ?? {})) {
     if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(envName)) {
-      throw new Error(`'${name}.env' has '${envName}': not a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit)`);
+      throw new Error(`'${name}.env' has '${envName}': not a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit); use letters, digits, '_', '-' and '.', e.g. 'MY_VAR'`);
     }
     set({ key: `${keys.envPrefix}${envName}` }, value, `${name}.env.${envName}`);
   }
