@@ -194,8 +194,8 @@ function nginxRoute(manifests: any[], uri: string): { ingress: string; rewritten
 }
 
 describe('path routing on ingress-nginx: regex path + rewrite-target, and a redirect of <prefix> to <prefix>/', () => {
-  const nginx = (props: Partial<FlinkIngressProps> = {}) =>
-    expose({ host: 'flink.example.com', path: '/flink/my-cluster', controller: IngressController.NGINX, ...props });
+  const nginx = (props: Partial<FlinkIngressProps> = {}, c?: Chart) =>
+    expose({ host: 'flink.example.com', path: '/flink/my-cluster', controller: IngressController.NGINX, ...props }, c);
 
   test('the UI Ingress: /flink/my-cluster/(.*) (ImplementationSpecific), use-regex, rewrite-target /$1', () => {
     const ingress = find(nginx().manifests, 'Ingress', ID);

@@ -140,7 +140,7 @@ describe.each([
     const jmPod = find(manifests, 'Deployment', ID).spec.template.metadata.labels;
     expect(matches(find(manifests, 'NetworkPolicy', `${ID}-jobmanager`).spec.podSelector, jmPod)).toBe(true);
     if (mode === DeploymentMode.STANDALONE) {
-      const tmPod = find(manifests, props.taskManager ? 'StatefulSet' : 'Deployment', `${ID}-taskmanager`).spec.template.metadata.labels;
+      const tmPod = find(manifests, (props as Partial<FlinkSessionClusterProps>).taskManager ? 'StatefulSet' : 'Deployment', `${ID}-taskmanager`).spec.template.metadata.labels;
       expect(matches(find(manifests, 'NetworkPolicy', `${ID}-taskmanager`).spec.podSelector, tmPod)).toBe(true);
     }
   });

@@ -800,7 +800,6 @@ describe('snapshots', () => {
     expect(application(FlinkVersion.V2_2, {
       highAvailability: K8S_HA,
       plugins: S3,
-      plugins: [FlinkPlugin.S3_PRESTO],
       jobManager: { replicas: 2 },
       job: { ...JOB, args: ['--input', 's3://bucket/in'], reactiveMode: true, upgradeMode: UpgradeMode.LAST_STATE },
       flinkConfiguration: CHECKPOINTING,

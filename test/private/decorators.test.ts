@@ -28,8 +28,8 @@ describe('InitJobManagerDecorator', () => {
     expect(pod.metadata.labels).toStrictEqual({ app: 'c', team: 'x', type: 'flink-native-kubernetes', component: 'jobmanager' });
     expect(pod.spec.dnsPolicy).toBe('Default');
     expect(pod.spec.nodeSelector).toStrictEqual({ pool: 'flink' });
-    expect(pod.spec.volumes!.map(v => v.name)).toStrictEqual(['cache', 'user-artifacts-volume']);
-    expect(pod.mainContainer.env!.map(e => e.name)).toStrictEqual(['USER_ENV', '_POD_IP_ADDRESS']);
+    expect(pod.spec.volumes!.map((v: { name: string }) => v.name)).toStrictEqual(['cache', 'user-artifacts-volume']);
+    expect(pod.mainContainer.env!.map((e: { name: string }) => e.name)).toStrictEqual(['USER_ENV', '_POD_IP_ADDRESS']);
   });
 
   test('no user-artifacts-volume before 1.19 (FLINK-28915)', () => {
@@ -68,7 +68,7 @@ test('HadoopConfMountDecorator: only with kubernetes.hadoop.conf.config-map.name
 
 test('FlinkConfMountDecorator: items are the log files, then the conf file', () => {
   const pod = flinkConfMount(resolve(), emptyPod());
-  expect(pod.spec.volumes![0].configMap!.items!.map(i => i.key)).toStrictEqual(['logback-console.xml', 'log4j-console.properties', 'flink-conf.yaml']);
+  expect(pod.spec.volumes![0].configMap!.items!.map((i: { key: string }) => i.key)).toStrictEqual(['logback-console.xml', 'log4j-console.properties', 'flink-conf.yaml']);
 });
 
 test('PodTemplateMountDecorator: only with a TaskManager pod template, which native mode always ships (it keeps the token unmounted)', () => {
