@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { FlinkCluster } from './cluster';
 import { brand } from './private/brand';
 import { checkAnnotations, checkHost, checkName, checkPath, IngressRoute, PATH_ROUTING, PathRoutingPlan } from './private/ingress';
+import { checkAnnotations as checkAnnotationKeys } from './private/metadata';
 import { claimObjectNames } from './private/object-names';
 import { commonLabels } from './private/pod';
 import { checkArgs, constructPath } from './private/prop-schemas';
@@ -141,6 +142,7 @@ export class FlinkIngress extends Construct {
     const plan = prefix === undefined ? undefined : pathRouting(prefix, props.controller, { name, namespace });
     checkName(name, longestSuffix(plan));
     const annotations = props.annotations ?? {};
+    checkAnnotationKeys(annotations, '\'annotations\'');
     if (plan) checkAnnotations(annotations, plan.annotations, `${props.controller}`);
 
     const backend = cluster.restIngressBackend;

@@ -470,3 +470,63 @@ test('accepts the file-system plugins\' pass-through keys in every version (FLIN
   expect(cluster(FlinkVersion.V1_16)).not.toThrow();
   expect(cluster(FlinkVersion.V2_2)).not.toThrow();
 });
+
+describe('found by the fuzzer: what the API server refuses beyond the schemas is an error at synth, naming the prop', () => {
+  test('fails on a namespace that is not a DNS-1123 label, typed, as an option or the chart\'s', () => {
+    const rule = 'a namespace is a DNS-1123 label, at most 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit (IsDNS1123Label), or Kubernetes refuses every object in it; e.g. \'flink\'';
+    expect(build({ namespace: 'Team_A' })).toThrow(`namespace is 'Team_A': ${rule}`);
+    expect(build({ flinkConfiguration: { 'kubernetes.namespace': 'a.b' } })).toThrow(`flinkConfiguration['kubernetes.namespace'] is 'a.b': ${rule}`);
+    expect(() => new FlinkSessionCluster(new Chart(Testing.app(), 'c', { namespace: 'Bad' }), 's', { version: FlinkVersion.V1_20, clusterId: 'c' }))
+      .toThrow(`the chart's namespace is 'Bad': ${rule}`);
+    expect(build({ namespace: 'team-a' })).not.toThrow();
+  });
+
+  test('fails on label and node-selector keys and values Kubernetes refuses (IsQualifiedName, IsValidLabelValue)', () => {
+    expect(build({ jobManager: { labels: { 'bad key': 'x' } } })).toThrow(
+      "'jobManager.labels' has the label key 'bad key', which Kubernetes refuses (IsQualifiedName): an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; use a key such as 'team' or 'example.com/team'",
+    );
+    expect(build({ taskManager: { nodeSelector: { pool: 'a b' } } })).toThrow(
+      "'taskManager.nodeSelector' sets the label 'pool' to \"a b\", which Kubernetes refuses as a label value (IsValidLabelValue): at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty); keep free text in an annotation",
+    );
+    expect(build({ jobManager: { labels: { 'a/b/c': 'x' } } })).toThrow("'jobManager.labels' has the label key 'a/b/c'");
+    expect(build({ taskManager: { labels: { team: 'x'.repeat(64) } } })).toThrow("'taskManager.labels' sets the label 'team' to");
+    expect(build({ restService: { labels: { team: '-x' } } }, FlinkVersion.V2_2)).toThrow("'restService.labels' sets the label 'team' to \"-x\"");
+    expect(build({ jobManager: { serviceAccountLabels: { 'Bad Key': 'x' } } })).toThrow("'jobManager.serviceAccountLabels' has the label key 'Bad Key'");
+    expect(build({ prometheus: {}, podMonitor: { labels: { release: 'a:b' } } })).toThrow("'podMonitor.labels' sets the label 'release' to \"a:b\"");
+    // the same through flinkConfiguration, naming the key
+    expect(build({ flinkConfiguration: { 'kubernetes.jobmanager.labels': 'bad key:x' } }))
+      .toThrow("flinkConfiguration['kubernetes.jobmanager.labels'] has the label key 'bad key'");
+    expect(build({ flinkConfiguration: { 'kubernetes.taskmanager.node-selector.pool': 'a b' } }))
+      .toThrow("the Flink option 'kubernetes.taskmanager.node-selector' sets the label 'pool' to \"a b\"");
+    // what Kubernetes takes passes: prefixes, dots, underscores
+    expect(build({ jobManager: { labels: { 'example.com/team': 'a_b.c-1' }, nodeSelector: { 'kubernetes.io/arch': 'amd64' } } })).not.toThrow();
+  });
+
+  test('fails on annotation keys Kubernetes refuses (ValidateAnnotations); values are free text', () => {
+    expect(build({ jobManager: { annotations: { 'bad key': 'x' } } })).toThrow(
+      "'jobManager.annotations' has the annotation key 'bad key', which Kubernetes refuses (ValidateAnnotations, IsQualifiedName): an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; use a key such as 'example.com/owner'",
+    );
+    expect(build({ restService: { annotations: { '-x': 'y' } } })).toThrow("'restService.annotations' has the annotation key '-x'");
+    expect(build({ taskManager: { serviceAccountAnnotations: { 'a/b/c': 'y' } } })).toThrow("'taskManager.serviceAccountAnnotations' has the annotation key 'a/b/c'");
+    expect(build({ flinkConfiguration: { 'kubernetes.rest-service.annotations': 'bad key:x' } }))
+      .toThrow("flinkConfiguration['kubernetes.rest-service.annotations'] has the annotation key 'bad key'");
+    expect(build({ jobManager: { annotations: { x: 'y'.repeat(300 * 1024) } } })).toThrow("'jobManager.annotations' holds 307201 bytes of annotations, and Kubernetes refuses more than 262144 (256 KiB) on one object");
+    expect(build({ jobManager: { annotations: { 'Example.com/Owner': 'any text: even quotes \' and, commas' } } })).not.toThrow();
+  });
+
+  test('fails on tolerations Kubernetes refuses (ValidateTolerations)', () => {
+    expect(build({ jobManager: { tolerations: [{ effect: 'NoSchedule' }] } })).toThrow(
+      "'jobManager.tolerations[0]' is refused by Kubernetes (ValidateTolerations): without a key the operator must be 'Exists' (a toleration of every taint); fix the toleration",
+    );
+    expect(build({ taskManager: { tolerations: [{ operator: 'Exists' }, { key: 'a', operator: 'Exists', value: 'x' }] } }))
+      .toThrow("'taskManager.tolerations[1]' is refused by Kubernetes (ValidateTolerations): the value must be empty with the operator 'Exists', got \"x\"");
+    expect(build({ taskManager: { tolerations: [{ key: 'a', value: 'b', effect: 'NoSchedule', tolerationSeconds: 60 }] } }))
+      .toThrow("tolerationSeconds needs the effect 'NoExecute'");
+    expect(build({ taskManager: { tolerations: [{ key: 'a', operator: 'In' }] } })).toThrow("the operator 'In' is none of 'Equal', 'Exists'");
+    expect(build({ taskManager: { tolerations: [{ key: 'a', value: 'b', effect: 'Sometimes' }] } })).toThrow("the effect 'Sometimes' is none of 'NoSchedule', 'PreferNoSchedule', 'NoExecute'");
+    expect(build({ flinkConfiguration: { 'kubernetes.taskmanager.tolerations': 'key:a,operator:Exists,value:x' } })).toThrow(
+      "flinkConfiguration['kubernetes.taskmanager.tolerations'] is 'key:a,operator:Exists,value:x': its toleration 1 is refused by Kubernetes (ValidateTolerations): the value must be empty with the operator 'Exists', got \"x\"; fix the toleration",
+    );
+    expect(build({ taskManager: { tolerations: [{ operator: 'Exists' }, { key: 'gpu', value: 'yes', effect: 'NoSchedule' }, { key: 'spot', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }] } })).not.toThrow();
+  });
+});

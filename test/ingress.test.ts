@@ -401,4 +401,11 @@ describe('found by the fuzzer', () => {
     // another name is fine
     expect(() => new FlinkIngress(c, 'api2', { cluster: flink, host: 'api.example.com', name: 'api' })).not.toThrow();
   });
+
+  test('fails on an annotation key Kubernetes refuses', () => {
+    expect(() => expose({ host: 'flink.example.com', annotations: { 'bad key': 'x' } })).toThrow(
+      "'annotations' has the annotation key 'bad key', which Kubernetes refuses (ValidateAnnotations, IsQualifiedName): an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; use a key such as 'example.com/owner'",
+    );
+    expect(() => expose({ host: 'flink.example.com', annotations: { 'Example.com/Owner': 'x' } })).not.toThrow();
+  });
 });

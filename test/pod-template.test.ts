@@ -555,3 +555,48 @@ describe('nothing the user wrote is lost', () => {
     expect(deployment.spec.template.spec.containers.slice(0, -1)).toStrictEqual(hardened(sidecars));
   });
 });
+
+describe('found by the fuzzer: what the API server refuses in a pod template is an error at synth (Flink copies it unchecked)', () => {
+  test('fails on label, annotation and node-selector keys and values, and tolerations, Kubernetes refuses', () => {
+    const c = chart();
+    expect(() => new PodTemplate(c, 'a', { labels: { 'bad key': 'x' } })).toThrow(
+      "PodTemplate 'test/a': 'metadata.labels' has the label key 'bad key', which Kubernetes refuses (IsQualifiedName)",
+    );
+    expect(() => new PodTemplate(c, 'b', { nodeSelector: { pool: 'a b' } })).toThrow("PodTemplate 'test/b': 'spec.nodeSelector' sets the label 'pool' to \"a b\"");
+    expect(() => new PodTemplate(c, 'c', { annotations: { '-x': 'y' } })).toThrow("PodTemplate 'test/c': 'metadata.annotations' has the annotation key '-x'");
+    expect(() => new PodTemplate(c, 'd', { tolerations: [{ effect: 'NoSchedule' }] }))
+      .toThrow("PodTemplate 'test/d': 'spec.tolerations[0]' is refused by Kubernetes (ValidateTolerations): without a key the operator must be 'Exists'");
+    expect(() => fromFile(c, pod({}, { labels: { team: 'a b' } }))).toThrow("'metadata.labels' sets the label 'team' to \"a b\"");
+  });
+
+  test('fails on two volumes of one name, two mounts at one path, or two containers of one name', () => {
+    const c = chart();
+    expect(() => new PodTemplate(c, 'a', { volumes: [{ name: 'v', emptyDir: {} }, { name: 'v', emptyDir: {} }] }))
+      .toThrow("PodTemplate 'test/a': 'spec.volumes' has two volumes named 'v', which Kubernetes refuses (a pod's volume names are unique); rename or remove one");
+    expect(() => new PodTemplate(c, 'b', { volumes: [{ name: 'Bad_Name', emptyDir: {} }] }))
+      .toThrow("PodTemplate 'test/b': 'spec.volumes[0].name' is \"Bad_Name\", which Kubernetes refuses: a volume name is a DNS-1123 label");
+    expect(() => new PodTemplate(c, 'c', { volumes: [{ name: 'v', emptyDir: {} }], mainContainer: { volumeMounts: [{ name: 'v', mountPath: '/a' }, { name: 'v', mountPath: '/a' }] } }))
+      .toThrow("PodTemplate 'test/c': the container 'flink-main-container' mounts two volumes at '/a', which Kubernetes refuses (mount paths are unique per container); remove one");
+    expect(() => new PodTemplate(c, 'd', { initContainers: [{ name: 'x', image: 'busybox' }], sidecars: [{ name: 'x', image: 'busybox' }] }))
+      .toThrow("PodTemplate 'test/d': two containers (init containers included) are named 'x', which Kubernetes refuses (a pod's container names are unique); rename one");
+  });
+
+  test('fails on a mount of a volume neither the template nor Flink has; Flink\'s own volumes may be mounted', () => {
+    const mounting = (c: Chart, name: string) => new PodTemplate(c, 't', { sidecars: [{ name: 'agent', image: 'busybox', volumeMounts: [{ name, mountPath: '/x' }] }] });
+    for (const placement of ['podTemplate', 'taskManager'] as const) {
+      for (const mode of [DeploymentMode.NATIVE, DeploymentMode.STANDALONE]) {
+        const c = chart();
+        const template = mounting(c, 'missing');
+        const props = placement === 'podTemplate' ? { podTemplate: template } : { taskManager: { podTemplate: template } };
+        expect(() => cluster(c, { mode, ...props })).toThrow(
+          "PodTemplate 'test/t': the container 'agent' mounts the volume 'missing' at '/x', but the template's spec.volumes has no volume of that name, nor is it one Flink adds (",
+        );
+      }
+    }
+    const c = chart();
+    expect(() => cluster(c, { podTemplate: mounting(c, 'flink-config-volume') })).not.toThrow();
+    // a standalone TaskManager with local recovery has the volume claim working-dir
+    const s = chart();
+    expect(() => cluster(s, { mode: DeploymentMode.STANDALONE, taskManager: { podTemplate: mounting(s, 'working-dir'), localRecovery: { storage: Size.gibibytes(1) } } })).not.toThrow();
+  });
+});

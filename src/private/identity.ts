@@ -1,6 +1,7 @@
 import { explicit, FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
 import { encodeMap } from './encoding';
+import { checkAnnotations, checkLabels } from './metadata';
 import { ResolvedServiceAccountMetadata } from './model';
 import { Options } from './options';
 import type { FlinkClusterProps, FlinkComponentOptions } from '../cluster-options';
@@ -41,6 +42,8 @@ function componentAccount(props: FlinkClusterProps, options: FlinkComponentOptio
     }
     return { labels: {}, annotations: {} };
   }
+  checkAnnotations(options.serviceAccountAnnotations ?? {}, `'${c}.serviceAccountAnnotations'`);
+  checkLabels(options.serviceAccountLabels ?? {}, `'${c}.serviceAccountLabels'`);
   const identity = props.workloadIdentity?.serviceAccountAnnotations ?? {};
   const annotations: Record<string, string> = { ...identity };
   for (const [k, v] of Object.entries(options.serviceAccountAnnotations ?? {})) {

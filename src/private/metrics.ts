@@ -1,5 +1,6 @@
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
+import { checkLabels } from './metadata';
 import { ResolvedPodMonitor } from './model';
 import { Options } from './options';
 import type { FlinkClusterProps } from '../cluster-options';
@@ -95,6 +96,7 @@ export function resolvePodMonitor(props: FlinkClusterProps): ResolvedPodMonitor 
   const options = props.podMonitor;
   if (options === undefined) return undefined;
   const labels = { ...options.labels };
+  checkLabels(labels, '\'podMonitor.labels\'');
   const own = Object.keys(labels).filter(k => k === 'type' || k === 'app');
   if (own.length > 0) {
     throw new Error(`'podMonitor.labels' sets ${own.join(', ')}, which every object of the cluster carries as its own label; use other keys (e.g. 'release' for kube-prometheus-stack)`);

@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'net';
 import type * as kplus from 'cdk8s-plus-28';
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
+import { checkLabelKey, checkLabelValue } from './metadata';
 import { ResolvedNetworkPolicy } from './model';
 import { Options, OptionSpec } from './options';
 import { Json } from './pod';
@@ -173,24 +174,7 @@ function ipBlockJson(block: kplus.k8s.IpBlock, prop: string): Json {
   return block.except !== undefined && block.except.length > 0 ? { cidr: block.cidr, except: [...block.except] } : { cidr: block.cidr };
 }
 
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-
-function checkLabelKey(key: string, prop: string): void {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash < 0 ? undefined : key.substring(0, slash);
-  const name = key.substring(slash + 1);
-  if ((prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) || name.length > 63 || !LABEL_NAME.test(name)) {
-    throw new Error(`'${prop}' has the label key '${key}', which Kubernetes refuses: an optional DNS-subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
-  }
-}
-
-function checkLabelValue(value: unknown, prop: string): void {
-  if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !LABEL_NAME.test(value)))) {
-    throw new Error(`'${prop}' is ${JSON.stringify(value)}, which Kubernetes refuses as a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`);
-  }
-}
 
 /** A label selector as the API server validates it (`ValidateLabelSelector`); `{}` selects everything. */
 function selectorJson(selector: kplus.k8s.LabelSelector, prop: string): Json {

@@ -1,3 +1,4 @@
+import { checkAnnotations, checkLabels, checkTolerations, isDnsLabel } from './metadata';
 import { FlinkPod, Json, MAIN_CONTAINER_NAME, nonEmpty } from './pod';
 import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
 import { sortedYaml } from './yaml';
@@ -29,6 +30,8 @@ export interface ComponentFacts {
   readonly flinkMaps: Record<string, Record<string, { value?: string; prop?: string }>>;
   /** explicitly set options of user-defined fields, by rule field: the value and the prop */
   readonly explicit: Record<string, { value: string; prop: string } | undefined>;
+  /** the volumes Flink (or the library) adds to the pods, which the template's containers may mount too */
+  readonly mountableVolumes?: string[];
 }
 
 function mainContainerOf(json: Json): Json | undefined {
@@ -83,6 +86,63 @@ export function checkTemplateAlone(source: PodTemplateSource): void {
     if (rule.components !== RuleComponents.BOTH) continue;
     checkForbidden(source, rule);
   }
+  checkApiServerRules(source);
+}
+
+const array = (v: unknown): Json[] => (Array.isArray(v) ? v : []);
+const map = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
+
+/**
+ * What the API server checks of a pod beyond its schema (`ValidateObjectMeta`, `ValidatePodSpec`; metadata.ts): label,
+ * annotation and node-selector keys and values, tolerations, and names unique where a pod needs them. Flink copies
+ * these fields into the pods unchecked, so a native TaskManager pod that breaks them fails only when the JobManager
+ * creates it.
+ */
+function checkApiServerRules(source: PodTemplateSource): void {
+  const json = source.json;
+  const at = (path: string) => `${source.where}: '${path}'`;
+  checkLabels(map(json.metadata?.labels), at('metadata.labels'));
+  checkAnnotations(map(json.metadata?.annotations), at('metadata.annotations'));
+  checkLabels(map(json.spec?.nodeSelector), at('spec.nodeSelector'));
+  checkTolerations(array(json.spec?.tolerations), i => at(`spec.tolerations[${i}]`));
+  const volumes = array(json.spec?.volumes).map(v => v?.name);
+  volumes.forEach((name, i) => {
+    if (typeof name !== 'string' || !isDnsLabel(name)) {
+      throw new Error(`${at(`spec.volumes[${i}].name`)} is ${JSON.stringify(name)}, which Kubernetes refuses: a volume name is a DNS-1123 label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit); rename it`);
+    }
+    if (volumes.indexOf(name) !== i) {
+      throw new Error(`${at('spec.volumes')} has two volumes named '${name}', which Kubernetes refuses (a pod's volume names are unique); rename or remove one`);
+    }
+  });
+  const containers = [...array(json.spec?.initContainers), ...array(json.spec?.containers)];
+  const names = containers.map(c => c?.name);
+  const twice = names.find((n, i) => n !== MAIN_CONTAINER && names.indexOf(n) !== i);
+  if (twice !== undefined) {
+    throw new Error(`${source.where}: two containers (init containers included) are named '${twice}', which Kubernetes refuses (a pod's container names are unique); rename one`);
+  }
+  for (const c of containers) {
+    const paths = array(c?.volumeMounts).map(m => m?.mountPath);
+    const path = paths.find((p, i) => paths.indexOf(p) !== i);
+    if (path !== undefined) {
+      throw new Error(`${source.where}: the container '${c.name}' mounts two volumes at '${path}', which Kubernetes refuses (mount paths are unique per container); remove one`);
+    }
+  }
+}
+
+/**
+ * Every volume a container of the template mounts must be in the pod: the template's own, or one Flink adds
+ * (`mountable`, e.g. `flink-config-volume`); else Kubernetes refuses the pod ("volumeMounts[].name: Not found").
+ */
+function checkMountedVolumes(source: PodTemplateSource, facts: ComponentFacts): void {
+  if (facts.mountableVolumes === undefined) return;
+  const own = array(source.json.spec?.volumes).map(v => v?.name);
+  for (const c of [...array(source.json.spec?.initContainers), ...array(source.json.spec?.containers)]) {
+    for (const m of array(c?.volumeMounts)) {
+      if (own.includes(m?.name) || facts.mountableVolumes.includes(m?.name)) continue;
+      const flink = facts.mountableVolumes.length > 0 ? `, nor is it one Flink adds (${facts.mountableVolumes.join(', ')})` : '';
+      throw new Error(`${source.where}: the container '${c.name}' mounts the volume '${m?.name}' at '${m?.mountPath}', but the template's spec.volumes has no volume of that name${flink}, so Kubernetes would refuse the pod; add the volume to spec.volumes, or fix the mount's name`);
+    }
+  }
 }
 
 function checkForbidden(source: PodTemplateSource, rule: PodTemplateRule): void {
@@ -103,6 +163,7 @@ function checkForbidden(source: PodTemplateSource, rule: PodTemplateRule): void 
 
 /** Every rule for a template used by one component of a cluster (reference §4). */
 export function checkTemplateForCluster(source: PodTemplateSource, facts: ComponentFacts): void {
+  checkMountedVolumes(source, facts);
   for (const rule of rulesFor(facts.component, facts.standalone)) {
     checkForbidden(source, rule);
     const value = ruleValue(source.json, rule);

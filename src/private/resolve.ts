@@ -14,6 +14,7 @@ import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
 import { resolveLifecycle } from './lifecycle';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
+import { checkAnnotations, checkLabels, isDnsLabel, tolerationProblem } from './metadata';
 import { METRICS_PORT_NAME, OccupiedPort, prometheusMetricsPort, resolvePodMonitor } from './metrics';
 import {
   DeploymentTarget, ResolvedCluster, ResolvedComponent, ResolvedJobManager, ResolvedOwnerReference, ResolvedSecretKeyRef,
@@ -101,7 +102,13 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   config.put(key(Options.CLUSTER_ID), clusterId);
   const namespace = reader.string(Options.NAMESPACE) ?? context.chartNamespace ?? 'default';
   if (namespace.trim() === '') reader.fail(Options.NAMESPACE, 'the namespace must not be blank');
+  if (!isDnsLabel(namespace)) {
+    const rule = 'a namespace is a DNS-1123 label, at most 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit (IsDNS1123Label), or Kubernetes refuses every object in it; e.g. \'flink\'';
+    if (reader.string(Options.NAMESPACE) === undefined) throw new Error(`the chart's namespace is '${namespace}': ${rule}`);
+    reader.fail(Options.NAMESPACE, rule);
+  }
   config.put(key(Options.NAMESPACE), namespace);
+  checkMetadataOptions(config, reader);
 
   // pod templates: kubernetes.pod-template-file.<component> falls back to .default
   const jmTemplate = templateOf(props.jobManager?.podTemplate, props.podTemplate, 'jobManager.podTemplate');
@@ -682,22 +689,49 @@ function checkPodSecurity(
   }
 }
 
+/** Labels and annotations Flink passes on to Kubernetes unchecked: the API server's rules (metadata.ts). */
+const METADATA_OPTIONS: ReadonlyArray<[OptionSpec, (map: Record<string, string>, at: string) => void]> = [
+  [Options.JM_LABELS, checkLabels],
+  [Options.TM_LABELS, checkLabels],
+  [Options.JM_NODE_SELECTOR, checkLabels],
+  [Options.TM_NODE_SELECTOR, checkLabels],
+  [Options.REST_SERVICE_LABELS, checkLabels],
+  [Options.INTERNAL_SERVICE_LABELS, checkLabels],
+  [Options.JM_ANNOTATIONS, checkAnnotations],
+  [Options.TM_ANNOTATIONS, checkAnnotations],
+  [Options.REST_SERVICE_ANNOTATIONS, checkAnnotations],
+  [Options.INTERNAL_SERVICE_ANNOTATIONS, checkAnnotations],
+];
+
+function checkMetadataOptions(config: FlinkConfig, reader: Reader): void {
+  for (const [option, check] of METADATA_OPTIONS) {
+    const key = reader.key(option);
+    if (!config.has(key) && config.withPrefix(`${key}.`).length === 0) continue;
+    // a typed prop quoted as messages quote props; flinkConfiguration['…'] and Flink's option name as they are
+    const prop = config.entry(key)?.origin.prop;
+    check(reader.map(option), prop === undefined || prop.startsWith('flinkConfiguration') ? where(config.entry(key), key) : `'${prop}'`);
+  }
+}
+
 function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleration[] {
   // KubernetesToleration.fromMap: keys are case-insensitive, tolerationSeconds is a Long
-  return reader.listOfMaps(option).map(raw => {
+  return reader.listOfMaps(option).map((raw, i) => {
     const m: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) m[k.toLowerCase()] = v;
     const seconds = m.tolerationseconds;
     if (seconds !== undefined && !/^-?\d+$/.test(seconds.trim())) {
       reader.fail(option, `tolerationSeconds '${seconds}' is not a whole number`);
     }
-    return {
+    const toleration = {
       key: m.key,
       operator: m.operator,
       value: m.value,
       effect: m.effect,
       tolerationSeconds: seconds === undefined ? undefined : Number(seconds.trim()),
     };
+    const problem = tolerationProblem(toleration);
+    if (problem !== undefined) reader.fail(option, `its toleration ${i + 1} is refused by Kubernetes (ValidateTolerations): ${problem}; fix the toleration`);
+    return toleration;
   });
 }
 

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { explicit, FlinkConfig } from './config';
 import { encodeList, encodeListOfMaps, encodeMap } from './encoding';
+import { checkAnnotations, checkLabels, checkTolerations } from './metadata';
 import { PROMETHEUS_REPORTER_FACTORY, PROMETHEUS_REPORTER_NAME, reporterKey } from './metrics';
 import type { ResolvedToleration } from './model';
 import { keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
@@ -103,9 +104,11 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
 
   const rest = props.restService ?? {};
   set(Options.REST_SERVICE_EXPOSED_TYPE, rest.exposedType, 'restService.exposedType');
+  checkAnnotations(rest.annotations ?? {}, '\'restService.annotations\'');
   set(Options.REST_SERVICE_ANNOTATIONS, map(rest.annotations), 'restService.annotations');
   if (rest.labels !== undefined) {
     requireVersion(version, FlinkVersion.V2_2, 'restService.labels', 'kubernetes.rest-service.labels (FLINK-37478)');
+    checkLabels(rest.labels, '\'restService.labels\'');
     set(Options.REST_SERVICE_LABELS, map(rest.labels), 'restService.labels');
   }
 
@@ -205,6 +208,11 @@ function setComponentProps(
     set(keys.memoryLimitFactor, positive(props.memoryLimitFactor, `${name}.memoryLimitFactor`, 1, factorHint('memory')), `${name}.memoryLimitFactor`);
   }
   const map = (m: Record<string, string> | undefined) => (m === undefined ? undefined : encodeMap(m));
+  // the API server's rules, checked where the prop's name is known (Flink passes these on unchecked)
+  checkLabels(props.labels ?? {}, `'${name}.labels'`);
+  checkAnnotations(props.annotations ?? {}, `'${name}.annotations'`);
+  checkLabels(props.nodeSelector ?? {}, `'${name}.nodeSelector'`);
+  checkTolerations(props.tolerations ?? [], i => `'${name}.tolerations[${i}]'`);
   set(keys.labels, map(props.labels), `${name}.labels`);
   set(keys.annotations, map(props.annotations), `${name}.annotations`);
   set(keys.nodeSelector, map(props.nodeSelector), `${name}.nodeSelector`);
