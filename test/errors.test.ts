@@ -530,3 +530,19 @@ describe('found by the fuzzer: what the API server refuses beyond the schemas is
     expect(build({ taskManager: { tolerations: [{ operator: 'Exists' }, { key: 'gpu', value: 'yes', effect: 'NoSchedule' }, { key: 'spot', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }] } })).not.toThrow();
   });
 });
+
+describe('found by the fuzzer: props that failed without need or without naming themselves, or arrived changed', () => {
+  test('an empty map or list prop is none (it used to set an empty option value, which flink-conf.yaml cannot carry)', () => {
+    expect(build({
+      jobManager: { labels: {}, annotations: {}, nodeSelector: {}, tolerations: [], ownerReferences: [] },
+      taskManager: { labels: {}, tolerations: [] },
+      restService: { annotations: {} },
+      imagePullSecrets: [],
+      secrets: [],
+      secretEnv: [],
+    }, FlinkVersion.V1_18)).not.toThrow();
+    expect(() => new FlinkApplicationCluster(chart(), 'app', {
+      version: FlinkVersion.V1_19, clusterId: 'c', job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), artifactHttpHeaders: {} },
+    })).not.toThrow();
+  });
+});
