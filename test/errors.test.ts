@@ -498,8 +498,8 @@ describe('found by the fuzzer: what the API server refuses beyond the schemas is
       .toThrow("flinkConfiguration['kubernetes.jobmanager.labels'] has the label key 'bad key'");
     expect(build({ flinkConfiguration: { 'kubernetes.taskmanager.node-selector.pool': 'a b' } }))
       .toThrow("the Flink option 'kubernetes.taskmanager.node-selector' sets the label 'pool' to \"a b\"");
-    // what Kubernetes takes passes: prefixes, dots, underscores
-    expect(build({ jobManager: { labels: { 'example.com/team': 'a_b.c-1' }, nodeSelector: { 'kubernetes.io/arch': 'amd64' } } })).not.toThrow();
+    // what Kubernetes takes passes: prefixes, dots, underscores, an empty value
+    expect(build({ jobManager: { labels: { 'example.com/team': 'a_b.c-1', 'tier': '' }, nodeSelector: { 'kubernetes.io/arch': 'amd64' } } })).not.toThrow();
   });
 
   test('fails on annotation keys Kubernetes refuses (ValidateAnnotations); values are free text', () => {
@@ -544,5 +544,14 @@ describe('found by the fuzzer: props that failed without need or without naming 
     expect(() => new FlinkApplicationCluster(chart(), 'app', {
       version: FlinkVersion.V1_19, clusterId: 'c', job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), artifactHttpHeaders: {} },
     })).not.toThrow();
+  });
+
+  test('annotation values with surrounding spaces or empty arrive as given (Flink\'s splitter would trim or drop them unquoted)', () => {
+    for (const version of [FlinkVersion.V1_20, FlinkVersion.V2_2]) {
+      const c = chart();
+      new FlinkSessionCluster(c, 's', { version, clusterId: 'c', jobManager: { annotations: { 'example.com/note': ' spaced ', 'example.com/empty': '' } } });
+      const deployment = Testing.synth(c).find((m: any) => m.kind === 'Deployment');
+      expect(deployment.spec.template.metadata.annotations).toMatchObject({ 'example.com/note': ' spaced ', 'example.com/empty': '' });
+    }
   });
 });
