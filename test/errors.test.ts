@@ -1,4 +1,4 @@
-import { Chart, Size, Testing } from 'cdk8s';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart } from './util';
 import {
@@ -553,5 +553,12 @@ describe('found by the fuzzer: props that failed without need or without naming 
       const deployment = Testing.synth(c).find((m: any) => m.kind === 'Deployment');
       expect(deployment.spec.template.metadata.annotations).toMatchObject({ 'example.com/note': ' spaced ', 'example.com/empty': '' });
     }
+  });
+
+  test('fails on a logging.reloadInterval of a fraction of a second, naming the prop (Duration.toSeconds would not)', () => {
+    expect(build({ logging: { reloadInterval: Duration.millis(1500) } }))
+      .toThrow("'logging.reloadInterval' is 1500 ms: expected a whole number of seconds, at least 1 (Log4j's monitorInterval and Logback's scanPeriod count seconds), e.g. Duration.seconds(30)");
+    expect(build({ logging: { reloadInterval: Duration.millis(0) } })).toThrow("'logging.reloadInterval' is 0 ms");
+    expect(build({ logging: { reloadInterval: Duration.minutes(1) } })).not.toThrow();
   });
 });

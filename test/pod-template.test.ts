@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Size } from 'cdk8s';
+import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
@@ -598,5 +598,10 @@ describe('found by the fuzzer: what the API server refuses in a pod template is 
     // a standalone TaskManager with local recovery has the volume claim working-dir
     const s = chart();
     expect(() => cluster(s, { mode: DeploymentMode.STANDALONE, taskManager: { podTemplate: mounting(s, 'working-dir'), localRecovery: { storage: Size.gibibytes(1) } } })).not.toThrow();
+  });
+
+  test('fails on a terminationGracePeriod of a fraction of a second, naming the prop (Duration.toSeconds would not)', () => {
+    expect(() => new PodTemplate(chart(), 't', { terminationGracePeriod: Duration.millis(1500) }))
+      .toThrow("PodTemplate 'test/t': 'terminationGracePeriod' is 1500 ms, but Kubernetes takes a whole number of seconds (terminationGracePeriodSeconds); use e.g. Duration.seconds(30)");
   });
 });

@@ -158,10 +158,12 @@ export function logConfigFiles(
       throw new Error(`'logConfigFiles' has '${name}', which Flink ${version.minorVersion} does not ship; use one of ${names.join(', ')}`);
     }
   }
-  const reload = logging.reloadInterval?.toSeconds();
-  if (reload !== undefined && (!Number.isInteger(reload) || reload < 1)) {
-    throw new Error(`'logging.reloadInterval' is ${reload} seconds: expected a whole number of seconds, at least 1 (Log4j's monitorInterval)`);
+  // in milliseconds first: Duration.toSeconds() throws its own message, without the prop, for a fraction of a second
+  const reloadMs = logging.reloadInterval?.toMilliseconds();
+  if (reloadMs !== undefined && (!Number.isInteger(reloadMs / 1000) || reloadMs < 1000)) {
+    throw new Error(`'logging.reloadInterval' is ${reloadMs} ms: expected a whole number of seconds, at least 1 (Log4j's monitorInterval and Logback's scanPeriod count seconds), e.g. Duration.seconds(30)`);
   }
+  const reload = reloadMs === undefined ? undefined : reloadMs / 1000;
   const typed = logging.rootLevel !== undefined || logging.loggers !== undefined || reload !== undefined;
   const replaced = ['log4j-console.properties', 'logback-console.xml'].filter(n => n in overrides);
   if (typed && replaced.length > 0) {
