@@ -53,18 +53,19 @@ interface Built {
   readonly taskManagerTemplate?: PodTemplate;
 }
 
-let scratch: string | undefined;
-
-/** A file with the template's manifest, for `PodTemplate.fromFile`: the same content as the typed props give. */
-function templateFile(spec: TemplateSpec, json: unknown): string {
-  scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-flink-fuzz-'));
+/** Writes the template's manifest to a file and loads it with `PodTemplate.fromFile`, which reads it at once. */
+function templateFromFile(scope: Construct, id: string, spec: TemplateSpec, json: unknown): PodTemplate {
   const pod = JSON.parse(JSON.stringify(json));
   if (spec.fileLabel !== undefined) pod.metadata.labels['fuzz.example.com/yaml'] = 'FUZZ_PLAIN_SCALAR';
   // a plain scalar, as a user would write it: YAML 1.1 (Flink 1.16/1.17) and 1.2 may read it differently
   const text = YAML.stringify(pod, { version: '1.1' }).replace('FUZZ_PLAIN_SCALAR', spec.fileLabel ?? '');
-  const file = path.join(scratch, 'pod-template.yaml');
+  const file = path.join(os.tmpdir(), `cdk8s-flink-fuzz-${process.pid}.yaml`);
   fs.writeFileSync(file, text);
-  return file;
+  try {
+    return PodTemplate.fromFile(scope, id, file);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 function template(scope: Construct, id: string, spec: TemplateSpec): PodTemplate {
@@ -76,7 +77,7 @@ function template(scope: Construct, id: string, spec: TemplateSpec): PodTemplate
   const typed = new PodTemplate(scope, id, props);
   if (!spec.fromFile) return typed;
   scope.node.tryRemoveChild(id);
-  return PodTemplate.fromFile(scope, id, templateFile(spec, typed._source.json));
+  return templateFromFile(scope, id, spec, typed._source.json);
 }
 
 function highAvailability(spec: HaSpec): HighAvailability {
