@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { FlinkCluster } from './cluster';
 import { brand } from './private/brand';
 import { checkAnnotationKeys, checkAnnotations, checkClassName, checkHost, checkName, checkPath, IngressRoute, PATH_ROUTING, PathRoutingPlan } from './private/ingress';
+import { claimObjectNames } from './private/object-names';
 import { commonLabels } from './private/pod';
 import { checkArgs, constructPath } from './private/prop-schemas';
 
@@ -168,6 +169,9 @@ export class FlinkIngress extends Construct {
       spec: m.spec,
     } as ApiObjectProps));
     this.uiPath = `${prefix ?? ''}/`;
+    // two Ingresses (or Middlewares) of one name in one namespace are one object to Kubernetes
+    claimObjectNames(this, [ApiObject.of(this.ingress), ...(this.redirectIngress ? [ApiObject.of(this.redirectIngress)] : []), ...this.middlewares],
+      'give one of them another \'name\' (the default is the cluster id)');
   }
 }
 

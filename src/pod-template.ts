@@ -211,7 +211,7 @@ function toPodManifest(props: PodTemplateProps, where: string): Json {
       dnsConfig: json('dnsConfig', props.dnsConfig, k8s.toJson_PodDnsConfig),
       hostAliases: list('hostAliases', props.hostAliases, k8s.toJson_HostAlias),
       topologySpreadConstraints: list('topologySpreadConstraints', props.topologySpreadConstraints, k8s.toJson_TopologySpreadConstraint),
-      terminationGracePeriodSeconds: props.terminationGracePeriod?.toSeconds(),
+      terminationGracePeriodSeconds: gracePeriodSeconds(props.terminationGracePeriod, where),
       runtimeClassName: props.runtimeClassName,
       volumes: list('volumes', props.volumes, k8s.toJson_Volume),
       initContainers: list('initContainers', props.initContainers, k8s.toJson_Container),
@@ -225,6 +225,16 @@ function toPodManifest(props: PodTemplateProps, where: string): Json {
  * into strings (`value: 4` → `"4"`); the fields users write that way are label, annotation and node
  * selector values and env values.
  */
+/** `terminationGracePeriodSeconds` is whole seconds; Duration.toSeconds() would throw without naming the prop. */
+function gracePeriodSeconds(period: Duration | undefined, where: string): number | undefined {
+  if (period === undefined) return undefined;
+  const ms = period.toMilliseconds();
+  if (!Number.isInteger(ms / 1000) || ms < 0) {
+    throw new Error(`${where}: 'terminationGracePeriod' is ${ms} ms, but Kubernetes takes a whole number of seconds (terminationGracePeriodSeconds); use e.g. Duration.seconds(30)`);
+  }
+  return ms / 1000;
+}
+
 function stringifyScalars(pod: Json): Json {
   const strings = (m: unknown) => (m && typeof m === 'object' && !Array.isArray(m)
     ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : String(v)]))

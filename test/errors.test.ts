@@ -470,3 +470,29 @@ test('accepts the file-system plugins\' pass-through keys in every version (FLIN
   expect(cluster(FlinkVersion.V1_16)).not.toThrow();
   expect(cluster(FlinkVersion.V2_2)).not.toThrow();
 });
+
+describe('found by the fuzzer: props that failed without need or without naming themselves, or arrived changed', () => {
+  test('an empty map or list prop is none (it used to set an empty option value, which flink-conf.yaml cannot carry)', () => {
+    expect(build({
+      jobManager: { labels: {}, annotations: {}, nodeSelector: {}, tolerations: [], ownerReferences: [] },
+      taskManager: { labels: {}, tolerations: [] },
+      restService: { annotations: {} },
+      imagePullSecrets: [],
+      secrets: [],
+      secretEnv: [],
+    }, FlinkVersion.V1_18)).not.toThrow();
+    expect(() => new FlinkApplicationCluster(chart(), 'app', {
+      version: FlinkVersion.V1_19, clusterId: 'c', job: { artifact: JobArtifact.fromImage('/opt/flink/usrlib/job.jar'), artifactHttpHeaders: {} },
+    })).not.toThrow();
+  });
+
+  test('annotation values with surrounding spaces or empty arrive as given (Flink\'s splitter would trim or drop them unquoted)', () => {
+    for (const version of [FlinkVersion.V1_20, FlinkVersion.V2_2]) {
+      const c = chart();
+      new FlinkSessionCluster(c, 's', { version, clusterId: 'c', jobManager: { annotations: { 'example.com/note': ' spaced ', 'example.com/empty': '' } } });
+      const deployment = Testing.synth(c).find((m: any) => m.kind === 'Deployment');
+      expect(deployment.spec.template.metadata.annotations).toMatchObject({ 'example.com/note': ' spaced ', 'example.com/empty': '' });
+    }
+  });
+
+});

@@ -420,3 +420,21 @@ describe('the cluster\'s NetworkPolicy must let the controller in (on by default
     expect(rest.from).toStrictEqual([CONTROLLER]);
   });
 });
+
+describe('found by the fuzzer', () => {
+  test('two FlinkIngresses of one name in one namespace are an error: Kubernetes would keep one Ingress', () => {
+    const c = chart(NS);
+    const flink = cluster(c);
+    new FlinkIngress(c, 'ui', { cluster: flink, host: 'flink.example.com' });
+    expect(() => new FlinkIngress(c, 'api', { cluster: flink, host: 'api.example.com' })).toThrow(
+      `'test/api': its Ingress '${ID}' in namespace '${NS}' has the name of an Ingress of 'test/ui'; Kubernetes keeps one object per kind, namespace and name, so one would replace the other; give one of them another 'name' (the default is the cluster id)`,
+    );
+    // the derived objects too: an Ingress named like another's redirect Ingress
+    const d = chart(NS);
+    const other = cluster(d);
+    new FlinkIngress(d, 'ui', { cluster: other, path: '/flink', controller: IngressController.NGINX, name: 'ui' });
+    expect(() => new FlinkIngress(d, 'ui2', { cluster: other, host: 'x.example.com', name: 'ui-redirect' })).toThrow("its Ingress 'ui-redirect' in namespace 'flink' has the name of an Ingress of 'test/ui'");
+    // another name is fine
+    expect(() => new FlinkIngress(c, 'api2', { cluster: flink, host: 'api.example.com', name: 'api' })).not.toThrow();
+  });
+});

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Size } from 'cdk8s';
+import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as YAML from 'yaml';
 import { chart, find, mainContainer, shippedConfig, synth } from './util';
@@ -553,5 +553,55 @@ describe('nothing the user wrote is lost', () => {
       expect(shipped.spec.containers.find((x: any) => x.name === 'flink-main-container')[k]).toStrictEqual(v);
     }
     expect(deployment.spec.template.spec.containers.slice(0, -1)).toStrictEqual(hardened(sidecars));
+  });
+});
+
+describe('found by the fuzzer: what the API server refuses in a pod template is an error at synth (Flink copies it unchecked)', () => {
+  test('fails on label, annotation and node-selector keys and values, and tolerations, Kubernetes refuses', () => {
+    const c = chart();
+    expect(() => new PodTemplate(c, 'a', { labels: { 'bad key': 'x' } })).toThrow(
+      "PodTemplate 'test/a': 'metadata.labels': the label key 'bad key' is not one Kubernetes accepts (IsQualifiedName",
+    );
+    expect(() => new PodTemplate(c, 'b', { nodeSelector: { pool: 'a b' } })).toThrow("PodTemplate 'test/b': 'spec.nodeSelector': the value 'a b' of the node-selector label 'pool' is not one Kubernetes accepts");
+    expect(() => new PodTemplate(c, 'c', { annotations: { '-x': 'y' } })).toThrow("PodTemplate 'test/c': 'metadata.annotations': the annotation key '-x' is not one Kubernetes accepts");
+    expect(() => new PodTemplate(c, 'd', { tolerations: [{ effect: 'NoSchedule' }] }))
+      .toThrow("PodTemplate 'test/d': 'spec.tolerations[0]' is refused by the API server (validateTolerations): a toleration without a key must use the operator 'Exists' (it then matches every taint); set 'operator: Exists', or give the taint's key");
+    expect(() => fromFile(c, pod({}, { labels: { team: 'a b' } }))).toThrow("'metadata.labels': the value 'a b' of the label 'team' is not one Kubernetes accepts");
+  });
+
+  test('fails on two volumes of one name, two mounts at one path, or two containers of one name', () => {
+    const c = chart();
+    expect(() => new PodTemplate(c, 'a', { volumes: [{ name: 'v', emptyDir: {} }, { name: 'v', emptyDir: {} }] }))
+      .toThrow("PodTemplate 'test/a': 'spec.volumes[1].name' is 'v', the name of another volume of the template, which the API server rejects; rename one of them");
+    expect(() => new PodTemplate(c, 'b', { volumes: [{ name: 'Bad_Name', emptyDir: {} }] }))
+      .toThrow("PodTemplate 'test/b': 'spec.volumes[0].name' is \"Bad_Name\": a volume name is");
+    expect(() => new PodTemplate(c, 'c', { volumes: [{ name: 'v', emptyDir: {} }], mainContainer: { volumeMounts: [{ name: 'v', mountPath: '/a' }, { name: 'v', mountPath: '/a' }] } }))
+      .toThrow("'spec.containers[0].volumeMounts' mounts two volumes at '/a', which the API server rejects (mount paths are unique per container); remove one");
+    expect(() => new PodTemplate(c, 'd', { initContainers: [{ name: 'x', image: 'busybox' }], sidecars: [{ name: 'x', image: 'busybox' }] }))
+      .toThrow("PodTemplate 'test/d': 'spec.containers[0].name' is 'x', the name of another container of the pod, which the API server rejects; rename one of them");
+  });
+
+  test('fails on a mount of a volume neither the template nor Flink has; Flink\'s own volumes may be mounted', () => {
+    const mounting = (c: Chart, name: string) => new PodTemplate(c, 't', { sidecars: [{ name: 'agent', image: 'busybox', volumeMounts: [{ name, mountPath: '/x' }] }] });
+    for (const placement of ['podTemplate', 'taskManager'] as const) {
+      for (const mode of [DeploymentMode.NATIVE, DeploymentMode.STANDALONE]) {
+        const c = chart();
+        const template = mounting(c, 'missing');
+        const props = placement === 'podTemplate' ? { podTemplate: template } : { taskManager: { podTemplate: template } };
+        expect(() => cluster(c, { mode, ...props })).toThrow(
+          "PodTemplate 'test/t': 'spec.containers[agent].volumeMounts[0]' mounts the volume 'missing', which the pod does not have (it has ",
+        );
+      }
+    }
+    const c = chart();
+    expect(() => cluster(c, { podTemplate: mounting(c, 'flink-config-volume') })).not.toThrow();
+    // a standalone TaskManager with local recovery has the volume claim working-dir
+    const s = chart();
+    expect(() => cluster(s, { mode: DeploymentMode.STANDALONE, taskManager: { podTemplate: mounting(s, 'working-dir'), localRecovery: { storage: Size.gibibytes(1) } } })).not.toThrow();
+  });
+
+  test('fails on a terminationGracePeriod of a fraction of a second, naming the prop (Duration.toSeconds would not)', () => {
+    expect(() => new PodTemplate(chart(), 't', { terminationGracePeriod: Duration.millis(1500) }))
+      .toThrow("PodTemplate 'test/t': 'terminationGracePeriod' is 1500 ms, but Kubernetes takes a whole number of seconds (terminationGracePeriodSeconds); use e.g. Duration.seconds(30)");
   });
 });

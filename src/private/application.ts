@@ -121,7 +121,8 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions, version: 
     });
     if (native) config.set(key(Options.USER_ARTIFACTS_ARTIFACT_LIST), encodeStringList(uris, standardYaml), explicit('job.additionalArtifacts'));
   }
-  if (job.artifactHttpHeaders !== undefined) {
+  // no headers are none: an empty option value cannot be shipped
+  if (job.artifactHttpHeaders !== undefined && Object.keys(job.artifactHttpHeaders).length > 0) {
     since119('job.artifactHttpHeaders');
     config.set(key(Options.USER_ARTIFACTS_HTTP_HEADERS), encodeMap(job.artifactHttpHeaders), explicit('job.artifactHttpHeaders'));
   }

@@ -141,19 +141,25 @@ export function parseListOfMaps(value: string, standardYaml: boolean): Array<Rec
 }
 
 /**
- * Encodes a map as `ConfigurationUtils.convertToString` does. Keys keep the given order. An empty value (a label
- * may be empty) is written `''`: Flink's own `k:` splits into one token and fails to parse back.
+ * `escapeWithSingleQuote`, and also quoting what `splitEscaped` would not read back unquoted: it trims unquoted text
+ * (`tokenize`: `builder.toString().trim()`) and keeps no empty last split (`processTokens`), so `' x'` would arrive
+ * as `x` and an empty map value not at all. Flink's own `convertToString` does not quote these; its reader reads
+ * the quoted form back exactly.
  */
+function escapeLossless(value: string, delimiter: string): string {
+  return value === '' || value.trim() !== value ? `'${value.replace(/'/g, '\'\'')}'` : escapeWithSingleQuote(value, delimiter);
+}
+
+/** Encodes a map as `ConfigurationUtils.convertToString` does, so that Flink reads back every key and value as given. */
 export function encodeMap(map: Record<string, string>): string {
-  const quote = (s: string) => (s === '' ? '\'\'' : escapeWithSingleQuote(s, ':'));
   return Object.entries(map)
-    .map(([k, v]) => escapeWithSingleQuote(`${quote(k)}:${quote(v)}`, ','))
+    .map(([k, v]) => escapeLossless(`${escapeLossless(k, ':')}:${escapeLossless(v, ':')}`, ','))
     .join(',');
 }
 
-/** Encodes a list as `ConfigurationUtils.convertToString` does. */
+/** Encodes a list as `ConfigurationUtils.convertToString` does, so that Flink reads back every item as given. */
 export function encodeList(list: string[]): string {
-  return list.map(item => escapeWithSingleQuote(item, ';')).join(';');
+  return list.map(item => escapeLossless(item, ';')).join(';');
 }
 
 /** Encodes a list of maps as `ConfigurationUtils.convertToString` does. */

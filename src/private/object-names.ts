@@ -27,7 +27,7 @@ export function claimObjectNames(owner: IConstruct, objects: ApiObject[], fix: s
     const key = `${group}|${object.kind}|${namespace}|${object.name}`;
     const other = names.get(key);
     if (other !== undefined && other !== owner.node.path) {
-      throw new Error(`'${owner.node.path}': its ${object.kind} '${object.name}' in namespace '${namespace}' has the name of a ${object.kind} of '${other}'; Kubernetes keeps one object per kind, namespace and name, so one would replace the other; ${fix}`);
+      throw new Error(`'${owner.node.path}': its ${object.kind} '${object.name}' in namespace '${namespace}' has the name of ${/^[AEIOU]/.test(object.kind) ? 'an' : 'a'} ${object.kind} of '${other}'; Kubernetes keeps one object per kind, namespace and name, so one would replace the other; ${fix}`);
     }
     names.set(key, owner.node.path);
   }

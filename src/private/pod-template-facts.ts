@@ -59,6 +59,12 @@ function explicitFacts(reader: Reader, accountOptions: OptionSpec[]): ComponentF
   };
 }
 
+/** The volumes of a decorated pod, and the volume claims its main container mounts (a StatefulSet's `working-dir`). */
+function volumesOf(pod: FlinkPod): string[] {
+  const names = [...(pod.spec.volumes ?? []).map((v: any) => v.name), ...(pod.mainContainer.volumeMounts ?? []).map((m: any) => m.name)];
+  return names.filter((n, i) => names.indexOf(n) === i);
+}
+
 function namesOf(pod: FlinkPod) {
   return {
     'spec.volumes': (pod.spec.volumes ?? []).map((v: any) => v.name),
@@ -97,11 +103,13 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
   if (jm !== undefined) {
     checkToken(cluster, jm, 'jobmanager');
     const decorate = native ? decorateNativeJobManagerPod : decorateStandaloneJobManagerPod;
+    const flinkPod = decorate(cluster, emptyPod());
     checkTemplateForCluster(jm, {
       component: RuleComponents.JOB_MANAGER,
       standalone: !native,
       prop: jm.prop,
-      flinkNames: namesOf(decorate(cluster, emptyPod())),
+      flinkNames: namesOf(flinkPod),
+      mountableVolumes: volumesOf(flinkPod),
       flinkMaps: {
         'metadata.labels': mapFacts(reader, Options.JM_LABELS, jobManagerSelector(cluster)),
         'metadata.annotations': annotationFacts(reader, Options.JM_ANNOTATIONS),
@@ -112,11 +120,14 @@ export function checkPodTemplates(cluster: ResolvedCluster, reader: Reader, jm: 
   }
   if (tm !== undefined) {
     checkToken(cluster, tm, 'taskmanager');
+    const flinkPod = native ? undefined : decorateStandaloneTaskManagerPod(cluster, emptyPod());
+    const flinkNames = flinkPod ? namesOf(flinkPod) : nativeTaskManagerNames(cluster);
     checkTemplateForCluster(tm, {
       component: RuleComponents.TASK_MANAGER,
       standalone: !native,
       prop: tm.prop,
-      flinkNames: native ? nativeTaskManagerNames(cluster) : namesOf(decorateStandaloneTaskManagerPod(cluster, emptyPod())),
+      flinkNames,
+      mountableVolumes: flinkPod ? volumesOf(flinkPod) : flinkNames['spec.volumes'],
       flinkMaps: {
         'metadata.labels': mapFacts(reader, Options.TM_LABELS, taskManagerSelector(cluster)),
         'metadata.annotations': annotationFacts(reader, Options.TM_ANNOTATIONS),

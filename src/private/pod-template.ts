@@ -1,4 +1,4 @@
-import { dnsLabelProblem, dnsSubdomainProblem, MetadataKind, metadataProblem, resourcesProblem } from './kubernetes-syntax';
+import { dnsLabelProblem, dnsSubdomainProblem, MetadataKind, metadataProblem, resourcesProblem, tolerationProblem } from './kubernetes-syntax';
 import { FlinkPod, Json, MAIN_CONTAINER_NAME, nonEmpty } from './pod';
 import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
 import { sortedYaml } from './yaml';
@@ -22,6 +22,8 @@ export interface ComponentFacts {
   readonly prop: string;
   /** Flink's entries of merged lists, by rule field (`spec.volumes` → names) */
   readonly flinkNames: Record<string, string[]>;
+  /** the volumes Flink (or the library) gives the pods, which the template's containers may mount too */
+  readonly mountableVolumes: string[];
   /**
    * Flink's entries of merged maps, by rule field, with the prop that set each (or undefined for Flink's own);
    * an entry without a value is set at synth, so that any value of the template's conflicts, and its `prop`
@@ -117,6 +119,9 @@ function checkKubernetesSyntax(source: PodTemplateSource): void {
       containerNames.add(c.name);
       const resources = resourcesProblem(c.resources, `${at}.resources`);
       if (resources !== undefined) throw new Error(`${source.where}: ${resources}`);
+      const mountPaths: unknown[] = (Array.isArray(c?.volumeMounts) ? c.volumeMounts : []).map((m: Json) => m?.mountPath);
+      const twice = mountPaths.find((path, j) => mountPaths.indexOf(path) !== j);
+      if (twice !== undefined) fail(`${at}.volumeMounts`, `mounts two volumes at '${twice}', which the API server rejects (mount paths are unique per container); remove one`);
     });
   }
   const volumes: unknown = json.spec?.volumes;
@@ -126,6 +131,14 @@ function checkKubernetesSyntax(source: PodTemplateSource): void {
     if (problem !== undefined) fail(`spec.volumes[${i}].name`, `is ${JSON.stringify(v?.name)}: a volume name is ${problem}; rename it`);
     if (volumeNames.has(v.name)) fail(`spec.volumes[${i}].name`, `is '${v.name}', the name of another volume of the template, which the API server rejects; rename one of them`);
     volumeNames.add(v.name);
+  });
+  const tolerations: unknown = json.spec?.tolerations;
+  (Array.isArray(tolerations) ? tolerations : []).forEach((t: Json, i: number) => {
+    const seconds = t?.tolerationSeconds;
+    const problem = tolerationProblem({
+      key: t?.key, operator: t?.operator, value: t?.value, effect: t?.effect, tolerationseconds: seconds === undefined ? undefined : String(seconds),
+    });
+    if (problem !== undefined) fail(`spec.tolerations[${i}]`, `is refused by the API server (validateTolerations): ${problem.what}; ${problem.fix}`);
   });
   const dnsPolicy = json.spec?.dnsPolicy;
   if (dnsPolicy !== undefined && !DNS_POLICIES.includes(dnsPolicy)) {
@@ -193,7 +206,7 @@ function checkVolumeMounts(source: PodTemplateSource, facts: ComponentFacts): vo
   const json = source.json;
   const volumes = new Set<string>([
     ...(Array.isArray(json.spec?.volumes) ? json.spec.volumes : []).map((v: Json) => v?.name),
-    ...(facts.flinkNames['spec.volumes'] ?? []),
+    ...facts.mountableVolumes,
   ]);
   for (const list of ['initContainers', 'containers']) {
     const containers: unknown = json.spec?.[list];

@@ -11,7 +11,7 @@ import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
 import { checkStatePaths } from './file-systems';
 import { addIdentityPodLabels, serviceAccountMetadata } from './identity';
-import { dnsLabelProblem, dnsSubdomainProblem, imageReferenceProblem, qualifiedNameProblem } from './kubernetes-syntax';
+import { dnsLabelProblem, dnsSubdomainProblem, imageReferenceProblem, tolerationProblem } from './kubernetes-syntax';
 import { resolveLifecycle } from './lifecycle';
 import { logConfigFiles } from './log-config';
 import { jobManagerProcessMemoryMiB, taskManagerProcessMemoryMiB } from './memory';
@@ -732,31 +732,6 @@ function parseTolerations(reader: Reader, option: OptionSpec): ResolvedToleratio
       tolerationSeconds: seconds === undefined ? undefined : Number(seconds.trim()),
     };
   });
-}
-
-const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-
-/** What the API server refuses of a toleration (`validateTolerations`), if anything, and the fix. */
-function tolerationProblem(t: Record<string, string | undefined>): { what: string; fix: string } | undefined {
-  const operator = t.operator ?? 'Equal';
-  const keyProblem = t.key === undefined || t.key === '' ? undefined : qualifiedNameProblem(t.key);
-  if (keyProblem !== undefined) return { what: `the toleration key '${t.key}' is not a label key (${keyProblem})`, fix: 'use the taint\'s key' };
-  if (!['Equal', 'Exists'].includes(operator)) {
-    return { what: `the toleration operator '${operator}' is neither 'Equal' nor 'Exists'`, fix: 'use one of them (they are case-sensitive)' };
-  }
-  if ((t.key === undefined || t.key === '') && operator !== 'Exists') {
-    return { what: 'a toleration without a key must use the operator \'Exists\' (it then matches every taint)', fix: 'set \'operator: Exists\', or give the taint\'s key' };
-  }
-  if (operator === 'Exists' && t.value !== undefined && t.value !== '') {
-    return { what: `a toleration with the operator 'Exists' takes no value, but has '${t.value}'`, fix: 'remove the value, or use \'operator: Equal\'' };
-  }
-  if (t.effect !== undefined && t.effect !== '' && !TOLERATION_EFFECTS.includes(t.effect)) {
-    return { what: `the toleration effect '${t.effect}' is not one of ${TOLERATION_EFFECTS.join(', ')}`, fix: 'use one of them, or leave it out to tolerate every effect' };
-  }
-  if (t.tolerationseconds !== undefined && t.effect !== 'NoExecute') {
-    return { what: 'tolerationSeconds applies to the effect \'NoExecute\' only', fix: 'set \'effect: NoExecute\', or remove tolerationSeconds' };
-  }
-  return undefined;
 }
 
 function parseOwnerReferences(reader: Reader): ResolvedOwnerReference[] {

@@ -35,13 +35,14 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   const set = (o: OptionSpec, value: string | undefined, prop: string) => {
     if (value !== undefined) config.set(key(o), value, explicit(prop));
   };
-  const map = (m: Record<string, string> | undefined) => (m === undefined ? undefined : encodeMap(m));
+  // an empty map or list is no entries, as unset: an empty option value cannot be shipped (writeFlinkConfYaml)
+  const map = (m: Record<string, string> | undefined) => (m === undefined || Object.keys(m).length === 0 ? undefined : encodeMap(m));
 
   set(Options.CLUSTER_ID, props.clusterId, 'clusterId');
   set(Options.NAMESPACE, props.namespace, 'namespace');
   set(Options.CONTAINER_IMAGE, props.image, 'image');
   set(Options.IMAGE_PULL_POLICY, props.imagePullPolicy, 'imagePullPolicy');
-  if (props.imagePullSecrets !== undefined) {
+  if (props.imagePullSecrets !== undefined && props.imagePullSecrets.length > 0) {
     set(Options.IMAGE_PULL_SECRETS, encodeList(props.imagePullSecrets.map(s => s.name)), 'imagePullSecrets');
   }
   if (props.serviceAccount !== undefined) set(Options.JM_SERVICE_ACCOUNT, props.serviceAccount.name, 'serviceAccount');
@@ -96,7 +97,7 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
     // TimeUtils.parseDuration reads a bare number as milliseconds, in every version
     set(Options.TASKMANAGER_TIMEOUT, String(tm.idleTimeout.toMilliseconds()), 'taskManager.idleTimeout');
   }
-  if (jm.ownerReferences !== undefined) {
+  if (jm.ownerReferences !== undefined && jm.ownerReferences.length > 0) {
     set(Options.JM_OWNER_REFERENCE, encodeListOfMaps(jm.ownerReferences.map(ref => {
       const m: Record<string, string> = {};
       for (const k of ['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'] as const) {
@@ -122,7 +123,7 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
     set(Options.HA_ZOOKEEPER_ROOT, ha.rootPath, 'highAvailability.rootPath');
   }
 
-  if (props.secrets !== undefined) {
+  if (props.secrets !== undefined && props.secrets.length > 0) {
     const mounts: Record<string, string> = {};
     for (const [i, m] of props.secrets.entries()) {
       if (m.secret.name in mounts) throw new Error(`'secrets[${i}]' mounts Secret '${m.secret.name}' again; Flink names its volume '${m.secret.name}-volume', so each Secret can be mounted once`);
@@ -131,7 +132,7 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
     }
     set(Options.SECRETS, encodeMap(mounts), 'secrets');
   }
-  if (props.secretEnv !== undefined) {
+  if (props.secretEnv !== undefined && props.secretEnv.length > 0) {
     set(Options.ENV_SECRET_KEY_REF, encodeListOfMaps(props.secretEnv.map(e => ({ env: e.name, secret: e.secret.name, key: e.key }))), 'secretEnv');
   }
   if (props.plugins !== undefined && props.plugins.length > 0) {
@@ -209,11 +210,12 @@ function setComponentProps(
   if (props.memoryLimitFactor !== undefined) {
     set(keys.memoryLimitFactor, positive(props.memoryLimitFactor, `${name}.memoryLimitFactor`, 1, factorHint('memory')), `${name}.memoryLimitFactor`);
   }
-  const map = (m: Record<string, string> | undefined) => (m === undefined ? undefined : encodeMap(m));
+  const map = (m: Record<string, string> | undefined) => (m === undefined || Object.keys(m).length === 0 ? undefined : encodeMap(m));
+  // the API server's rules, checked where the prop's name is known (Flink passes these on unchecked)
   set(keys.labels, map(props.labels), `${name}.labels`);
   set(keys.annotations, map(props.annotations), `${name}.annotations`);
   set(keys.nodeSelector, map(props.nodeSelector), `${name}.nodeSelector`);
-  if (props.tolerations !== undefined) set(keys.tolerations, encodeTolerations(props.tolerations), `${name}.tolerations`);
+  if (props.tolerations !== undefined && props.tolerations.length > 0) set(keys.tolerations, encodeTolerations(props.tolerations), `${name}.tolerations`);
   set(keys.entrypointArgs, props.entrypointArgs, `${name}.entrypointArgs`);
   for (const [envName, value] of Object.entries(props.env ?? {})) {
     if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(envName)) {

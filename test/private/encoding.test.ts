@@ -39,6 +39,14 @@ describe('Flink\'s map and list encodings (reference §2.3, §2.4)', () => {
     expect(parseMap(encoded, true)).toStrictEqual(map);
   });
 
+  test('values Flink\'s tokenizer would trim or drop are quoted, and round-trip (found by the fuzzer)', () => {
+    // splitEscaped trims unquoted text and keeps no empty last split: ' x' would arrive as 'x', and 'k:' is no pair
+    const map = { 'note': ' spaced ', 'empty': '', ' k': 'v' };
+    expect(encodeMap(map)).toBe('\'note:\'\' spaced \'\'\',\'empty:\'\'\'\'\',\'\'\' k\'\':v\'');
+    for (const standardYaml of [false, true]) expect(parseMap(encodeMap(map), standardYaml)).toStrictEqual(map);
+    expect(parseList(encodeList([' a', '', 'b ']), false)).toStrictEqual([' a', '', 'b ']);
+  });
+
   test('lists round-trip, quoting items with ";"', () => {
     expect(encodeList(['a', 'b;c'])).toBe('a;\'b;c\'');
     expect(parseList('a;\'b;c\'', false)).toStrictEqual(['a', 'b;c']);
