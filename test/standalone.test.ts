@@ -778,6 +778,9 @@ describe('standalone errors: each names the prop, the value and the fix', () => 
   test('fails on local recovery without a writable volume (runAsNonRoot: false and no fsGroup)', () => {
     fails(() => session(FlinkVersion.V1_20, { runAsNonRoot: false, taskManager: { localRecovery: { storage: Size.gibibytes(1) } } }),
       '\'taskManager.localRecovery\' mounts a new volume owned by root');
+    // with the Prometheus reporter too, whose port is layered under the templates like the non-root defaults
+    fails(() => session(FlinkVersion.V1_20, { runAsNonRoot: false, prometheus: {}, taskManager: { localRecovery: { storage: Size.gibibytes(1) } } }),
+      '\'taskManager.localRecovery\' mounts a new volume owned by root');
   });
 
   test('fails on a local-recovery size that is not a whole number of MiB', () => {

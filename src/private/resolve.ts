@@ -245,7 +245,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       highAvailability,
       kubernetesHighAvailability,
       taskManagerPodTemplate: tmDefaulted,
-      runAsNonRoot: defaults !== undefined,
+      runAsNonRoot: props.runAsNonRoot ?? true,
     })
     : undefined;
   const suspended = props.suspended ?? false;
