@@ -95,6 +95,13 @@ const PROP_CASES: Array<[string, (allow: boolean) => () => unknown, string]> = [
   ['user.artifacts.http-headers', allow => application({ artifact: JobArtifact.fromUrl('https://repo/job.jar') },
     { flinkConfiguration: { 'user.artifacts.http-headers': 'Accept:application/java-archive,Authorization:Bearer x' }, allowCredentialsInConfigMap: allow }),
   'flinkConfiguration[\'user.artifacts.http-headers\'] (Authorization)'],
+  // as Flink's map reader reads it (ConfigurationUtils.convertToProperties): quoted names, and the YAML map of 2.x
+  ['user.artifacts.http-headers, a quoted name', allow => application({ artifact: JobArtifact.fromUrl('https://repo/job.jar') },
+    { flinkConfiguration: { 'user.artifacts.http-headers': '\'Authorization\':\'Bearer x\'' }, allowCredentialsInConfigMap: allow }),
+  'flinkConfiguration[\'user.artifacts.http-headers\'] (Authorization)'],
+  ['user.artifacts.http-headers, a YAML map (2.x)', allow => application({ artifact: JobArtifact.fromUrl('https://repo/job.jar') },
+    { version: FlinkVersion.V2_1, flinkConfiguration: { 'user.artifacts.http-headers': '{"Accept": "application/java-archive", "Authorization": "Bearer x"}' }, allowCredentialsInConfigMap: allow }),
+  'flinkConfiguration[\'user.artifacts.http-headers\'] (Authorization)'],
   ['a jar URL with a password', allow => application({ artifact: JobArtifact.fromUrl('https://ci:hunter2@repo.example.com/job.jar') }, { allowCredentialsInConfigMap: allow }), '\'job.artifact\''],
   ['a pre-signed S3 URL', allow => application({ artifact: JobArtifact.fromUrl('https://b.s3.amazonaws.com/job.jar?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc') },
     { allowCredentialsInConfigMap: allow }), '\'job.artifact\''],

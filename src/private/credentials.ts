@@ -1,3 +1,5 @@
+import { parseMap } from './encoding';
+import { MASTER_ENV_PREFIX, Options, TASKMANAGER_ENV_PREFIX } from './options';
 import type { Json } from './pod';
 import { quotePath } from './prop-types';
 import type { ClusterProps } from './resolve';
@@ -128,10 +130,9 @@ export const CREDENTIAL_URL: CredentialRule = {
   instead: `${FETCH_WITHOUT_CREDENTIAL}; reach other stores with workload identity or the file system's variables from 'secretEnv'`,
 };
 
-const ENV_PREFIXES = ['containerized.master.env.', 'containerized.taskmanager.env.'];
+const ENV_PREFIXES = [MASTER_ENV_PREFIX, TASKMANAGER_ENV_PREFIX];
 const JVM_OPTIONS = /^env\.java\.(default-)?opts(\..+)?$/i;
 const ENTRYPOINT_ARGS = /^kubernetes\.(jobmanager|taskmanager)\.entrypoint\.args$/i;
-const HTTP_HEADERS = 'user.artifacts.http-headers';
 
 /** Fails if any prop of the cluster carries a credential that would be written into the manifests. */
 export function checkCredentials(props: ClusterProps): void {
@@ -185,14 +186,22 @@ function checkOption(prop: string, key: string, value: string): void {
     for (const [name] of systemProperties(value)) check(`${prop} (-D${name})`, name, CREDENTIAL_JVM_PROPERTY);
   }
   if (ENTRYPOINT_ARGS.test(key)) checkDynamicProperties(prop, value);
-  if (key === HTTP_HEADERS) {
-    // Flink's map format, 'Name:value,Name:value'
-    for (const item of value.split(',')) {
-      const name = item.split(':')[0].trim().replace(/^['"]/, '');
-      check(`${prop} (${name})`, name, CREDENTIAL_HEADER);
-    }
+  if (key === Options.USER_ARTIFACTS_HTTP_HEADERS.key) {
+    for (const name of headerNames(value)) check(`${prop} (${name})`, name, CREDENTIAL_HEADER);
   }
   checkUrl(prop, value);
+}
+
+/**
+ * The header names of `user.artifacts.http-headers` as Flink reads the map (`Name:value,…`, quoted, or YAML on
+ * 2.x); a value that is no map is judged by the names as written.
+ */
+function headerNames(value: string): string[] {
+  try {
+    return Object.keys(parseMap(value, true));
+  } catch {
+    return value.split(',').map(item => item.split(':')[0].trim().replace(/^['"]|['"]$/g, ''));
+  }
 }
 
 /** `-Dkey=value` and `-D key=value`, as Flink's and the JVM's command lines read them. */
