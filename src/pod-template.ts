@@ -220,11 +220,6 @@ function toPodManifest(props: PodTemplateProps, where: string): Json {
   });
 }
 
-/**
- * Flink loads a template with fabric8, whose typed model turns YAML numbers and booleans in string fields
- * into strings (`value: 4` → `"4"`); the fields users write that way are label, annotation and node
- * selector values and env values.
- */
 /** `terminationGracePeriodSeconds` is whole seconds; Duration.toSeconds() would throw without naming the prop. */
 function gracePeriodSeconds(period: Duration | undefined, where: string): number | undefined {
   if (period === undefined) return undefined;
@@ -235,6 +230,11 @@ function gracePeriodSeconds(period: Duration | undefined, where: string): number
   return ms / 1000;
 }
 
+/**
+ * Flink loads a template with fabric8, whose typed model turns YAML numbers and booleans in string fields
+ * into strings (`value: 4` → `"4"`); the fields users write that way are label, annotation and node
+ * selector values and env values.
+ */
 function stringifyScalars(pod: Json): Json {
   const strings = (m: unknown) => (m && typeof m === 'object' && !Array.isArray(m)
     ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null || typeof v === 'object' ? v : String(v)]))

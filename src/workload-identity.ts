@@ -21,7 +21,7 @@ export class WorkloadIdentity {
    */
   public static fromAwsIamRole(roleArn: string): WorkloadIdentity {
     checkArgs('WorkloadIdentity.fromAwsIamRole', [roleArn], 'WorkloadIdentity.fromAwsIamRole()');
-    if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn ?? '')) {
+    if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn)) {
       throw new Error(`WorkloadIdentity.fromAwsIamRole('${roleArn}'): expected an IAM role ARN such as 'arn:aws:iam::111122223333:role/flink'`);
     }
     return new WorkloadIdentity({ 'eks.amazonaws.com/role-arn': roleArn }, {});
@@ -37,7 +37,7 @@ export class WorkloadIdentity {
    */
   public static fromGcpServiceAccount(email: string): WorkloadIdentity {
     checkArgs('WorkloadIdentity.fromGcpServiceAccount', [email], 'WorkloadIdentity.fromGcpServiceAccount()');
-    if (!/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(email ?? '')) {
+    if (!/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(email)) {
       throw new Error(`WorkloadIdentity.fromGcpServiceAccount('${email}'): expected an IAM service account email such as 'flink@my-project.iam.gserviceaccount.com'`);
     }
     return new WorkloadIdentity({ 'iam.gke.io/gcp-service-account': email }, {});
@@ -57,7 +57,7 @@ export class WorkloadIdentity {
   public static fromAzureClientId(clientId: string, tenantId?: string): WorkloadIdentity {
     checkArgs('WorkloadIdentity.fromAzureClientId', [clientId, tenantId], 'WorkloadIdentity.fromAzureClientId()');
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (!uuid.test(clientId ?? '')) {
+    if (!uuid.test(clientId)) {
       throw new Error(`WorkloadIdentity.fromAzureClientId('${clientId}'): expected the identity's client ID, a UUID such as '00000000-0000-0000-0000-000000000000'`);
     }
     if (tenantId !== undefined && !uuid.test(tenantId)) {

@@ -174,7 +174,7 @@ export function setJobProps(config: FlinkConfig, job: FlinkJobOptions, version: 
 
   const savepoint = job.savepoint;
   if (savepoint !== undefined) {
-    if (savepoint.path === undefined || savepoint.path.trim() === '') {
+    if (savepoint.path.trim() === '') {
       throw new Error('\'job.savepoint.path\' is empty: give the savepoint\'s directory, e.g. \'s3://bucket/savepoints/savepoint-1a2b3c\'');
     }
     const problem = savepointPathProblem(savepoint.path);

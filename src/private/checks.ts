@@ -1,6 +1,6 @@
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
-import { configMapKeyProblem, dnsSubdomainProblem, MetadataKind, metadataProblem } from './kubernetes-syntax';
+import { configMapKeyProblem, dnsLabelProblem, dnsSubdomainProblem, ENV_NAME, MetadataKind, metadataProblem } from './kubernetes-syntax';
 import { ResolvedSecretKeyRef } from './model';
 import { parseCidr } from './network-policy';
 import { MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
@@ -125,8 +125,6 @@ export function checkMetadataOptions(config: FlinkConfig, reader: Reader): void 
   }
 }
 
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /**
  * `MountSecretsDecorator` names each volume `<secret>-volume` (a DNS-1123 label of at most 63 characters)
@@ -139,7 +137,7 @@ export function checkSecrets(reader: Reader, secrets: Array<[string, string]>, e
   const paths = new Set<string>();
   for (const [secret, path] of secrets) {
     const volume = `${secret}-volume`;
-    if (!DNS_1123_LABEL.test(volume) || volume.length > 63) {
+    if (dnsLabelProblem(volume) !== undefined) {
       reader.fail(Options.SECRETS, `Flink names the volume of Secret '${secret}' '${volume}', which must be a DNS-1123 label of at most 63 characters (no dots, no capitals); mount a Secret with a shorter, simpler name`);
     }
     if (flinkVolumes.includes(volume)) reader.fail(Options.SECRETS, `the volume of Secret '${secret}' would be '${volume}', which is Flink's own; rename the Secret`);

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { Reader } from './config-reader';
 import { ResolvedCluster } from './model';
 import { keyOf, Options, OptionSpec } from './options';
-import { FlinkPod } from './pod';
+import { FlinkPod, withAnnotation } from './pod';
 
 /**
  * The pod-template annotation holding the hash of what the pods read at start. Flink reads its configuration
@@ -47,6 +47,11 @@ export function configHash(cluster: ResolvedCluster): string {
     if (!cluster.reloadingLogFiles.has(name)) text += field(name) + digest(content);
   }
   if (cluster.taskManagerPodTemplate !== undefined) text += field('taskmanager-pod-template') + digest(cluster.taskManagerPodTemplate);
+  return sha256(text);
+}
+
+/** The SHA-256 of `text`, in hex. */
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -57,7 +62,7 @@ function digest(text: string): string {
   let value = digests.get(text);
   if (value === undefined) {
     if (digests.size >= 64) digests.clear();
-    value = createHash('sha256').update(text).digest('hex');
+    value = sha256(text);
     digests.set(text, value);
   }
   return value;
@@ -65,7 +70,7 @@ function digest(text: string): string {
 
 /** The pod with the hash annotation, after the annotations Flink puts on it. */
 export function withConfigHash(pod: FlinkPod, hash: string): FlinkPod {
-  return { ...pod, metadata: { ...pod.metadata, annotations: { ...pod.metadata.annotations, [CONFIG_HASH_ANNOTATION]: hash } } };
+  return withAnnotation(pod, CONFIG_HASH_ANNOTATION, hash);
 }
 
 /** The hash annotation is ours: an option setting it on the pods would be overwritten or would overwrite it. */

@@ -92,11 +92,7 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// RFC 1123 subdomain, as the API server checks `spec.rules[].host` (a wildcard `*.` first is allowed)
-const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const HOST = new RegExp(`^(\\*\\.)?${DNS_LABEL}(\\.${DNS_LABEL})*$`);
 const IP = /^([0-9]+(\.[0-9]+){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]*)$/;
-const NAME = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
 // path segments that are valid in every pathType, in ingress-nginx's strict path check
 // (inspector/rules.go `validPathType`) and in a redirect URL (parser.URLIsValidRegex)
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
@@ -106,7 +102,8 @@ export function checkHost(host: string): void {
   if (IP.test(host)) {
     throw new Error(`'host' is '${host}': Kubernetes does not accept an IP address as an Ingress host; use a DNS name, or leave 'host' out to match every host`);
   }
-  if (host.length > 253 || !HOST.test(host)) {
+  // a DNS-1123 subdomain, as the API server checks `spec.rules[].host`, after an optional wildcard `*.`
+  if (host.length > 253 || dnsSubdomainProblem(host.replace(/^\*\./, '')) !== undefined) {
     throw new Error(`'host' is '${host}': an Ingress host must be a DNS name (lowercase letters, digits, '-' and '.', at most 253 characters, optionally starting with '*.'), e.g. 'flink.example.com'`);
   }
 }
@@ -131,7 +128,7 @@ export function checkPath(path: string): string | undefined {
 /** Checks the Ingress name and the longest name derived from it (DNS-1123 subdomains). */
 export function checkName(name: string, longestSuffix: string): void {
   const longest = longestSuffix ? `${name}-${longestSuffix}` : name;
-  if (!NAME.test(name) || longest.length > 253) {
+  if (dnsSubdomainProblem(name) !== undefined || longest.length > 253) {
     throw new Error(`'name' is '${name}': an Ingress name must be lowercase letters, digits, '-' and '.' (a DNS-1123 subdomain), at most ${253 - (longestSuffix ? longestSuffix.length + 1 : 0)} characters here; rename it, e.g. 'flink-ui'`);
   }
 }

@@ -17,6 +17,9 @@ const DNS_1123_SUBDOMAIN = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
 /** `qualifiedNameFmt` and `labelValueFmt`: alphanumerics, '-', '_', '.', alphanumeric at both ends */
 const NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
+/** An environment variable name the API server accepts (`IsEnvVarName`). */
+export const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
 /** Why `name` is not a DNS-1123 label (namespaces, container and volume names), if it is not. */
 export function dnsLabelProblem(name: string): string | undefined {
   if (name.length <= 63 && DNS_1123_LABEL.test(name)) return undefined;

@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
 import { FlinkConfig, where } from './config';
+import { sha256 } from './config-hash';
 import { Reader } from './config-reader';
 import { encodeMap } from './encoding';
 import { jobUpgradeScript, JOB_UPGRADE_CONTAINER } from './job-upgrade-script';
@@ -49,10 +49,6 @@ const CLUSTER_LEVEL_KEYS = [
 /** Whether a change of the Flink option `key` is a change of the job (it is stored in the job graph). */
 export function isJobLevelOption(key: string): boolean {
   return !CLUSTER_LEVEL_KEYS.includes(key) && !CLUSTER_LEVEL_PREFIXES.some(p => key.startsWith(p));
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -237,7 +233,6 @@ export function resolveLifecycle(
     const selector = `${Object.entries(taskManagerSelector(identity)).map(([k, v]) => `${k}=${v}`).join(',')},${JOB_HASH_KEY}!=${jobHash}`;
     const recordName = `${c.clusterId}-job-upgrade`;
     upgrade = {
-      upgradeMode: upgradeMode!,
       recordName,
       script: jobUpgradeScript({
         namespace: c.namespace,

@@ -150,7 +150,6 @@ export interface ResolvedNetworkPolicy {
  * take effect before Flink starts (`job-upgrade-script.ts`).
  */
 export interface ResolvedJobUpgrade {
-  readonly upgradeMode: UpgradeMode;
   /** the script */
   readonly script: string;
   /** ConfigMap `<clusterId>-job-upgrade`, where the script records the job hash of each start */

@@ -4,15 +4,11 @@ import { callsKubernetesApi } from './decorators/service-account-token-decorator
 import type { ResolvedCluster } from './model';
 import { Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { Component, emptyPod, FlinkPod, jobManagerSelector, taskManagerSelector } from './pod';
-import { checkTemplateForCluster, ComponentFacts, PodTemplateSource } from './pod-template';
+import { checkTemplateForCluster, ComponentFacts, NamedTemplate } from './pod-template';
 import { RuleComponents } from './pod-template-rules';
 import { DeploymentMode } from '../deployment-mode';
 import { decorateNativeJobManagerPod } from './render/native';
 import { decorateStandaloneJobManagerPod, decorateStandaloneTaskManagerPod } from './render/standalone';
-
-interface NamedTemplate extends PodTemplateSource {
-  readonly prop: string;
-}
 
 /** Flink's entries in a merged map, each with the prop that set it (none for Flink's own). */
 function mapFacts(reader: Reader, option: OptionSpec, own: Record<string, string> = {}) {

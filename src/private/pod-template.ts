@@ -13,6 +13,12 @@ export interface PodTemplateSource {
   readonly where: string;
 }
 
+/** A template as a cluster uses it, with the prop that holds it. */
+export interface NamedTemplate extends PodTemplateSource {
+  /** the prop that holds it */
+  readonly prop: string;
+}
+
 /** What Flink adds to a component's pods, and what the user set explicitly, for the checks. */
 export interface ComponentFacts {
   readonly component: RuleComponents.JOB_MANAGER | RuleComponents.TASK_MANAGER;

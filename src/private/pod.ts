@@ -77,6 +77,27 @@ export function appendToPod(pod: FlinkPod, add: {
   };
 }
 
+/**
+ * A main container's resources as `KubernetesUtils.getResourceRequirements` sets them: cpu and memory requests
+ * from the component's options, limits times the limit factors (`(int)(MiB × factor)`), every other resource of
+ * the template kept.
+ */
+export function resourceRequirements(
+  c: { readonly cpu: number; readonly cpuLimitFactor: number; readonly memoryMiB: number; readonly memoryLimitFactor: number },
+  template: Json = {},
+): Json {
+  return {
+    ...template,
+    requests: { ...template.requests, cpu: javaDouble(c.cpu), memory: `${c.memoryMiB}Mi` },
+    limits: { ...template.limits, cpu: javaDouble(c.cpu * c.cpuLimitFactor), memory: `${Math.trunc(c.memoryMiB * c.memoryLimitFactor)}Mi` },
+  };
+}
+
+/** The pod with one more pod-template annotation, after those already on it. */
+export function withAnnotation(pod: FlinkPod, key: string, value: string): FlinkPod {
+  return { ...pod, metadata: { ...pod.metadata, annotations: { ...pod.metadata.annotations, [key]: value } } };
+}
+
 /** Omits empty maps and lists, which Flink's fabric8 objects do not serialize either. */
 export function nonEmpty<T>(value: T[] | Record<string, T> | undefined): any {
   if (value === undefined) return undefined;

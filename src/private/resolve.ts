@@ -6,6 +6,7 @@ import {
 import { explicit, FlinkConfig, where } from './config';
 import { checkConfigHashAnnotation } from './config-hash';
 import { Reader } from './config-reader';
+import { hasInternalService } from './decorators/internal-service-decorator';
 import { callsKubernetesApi } from './decorators/service-account-token-decorator';
 import { resolveDisruptionBudgets } from './disruption-budget';
 import { distributionDefaults } from './distribution';
@@ -24,7 +25,7 @@ import { resolveNetworkPolicy, withMetricsPort } from './network-policy';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
 import { podSecurityViolation } from './pod-security';
-import { PodTemplateSource, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
+import { NamedTemplate, taskManagerTemplateText, toFlinkPod, withDefaults } from './pod-template';
 import { checkPodTemplates } from './pod-template-facts';
 import { LATEST_PATCH } from './releases';
 import { checkModeOptions, checkModeProps, resolveStandalone, standaloneConfiguration, standalonePorts } from './standalone';
@@ -138,7 +139,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   checkConfDir(config, reader);
 
   const ports = mode === DeploymentMode.STANDALONE ? standalonePorts(config, reader, highAvailability) : nativePorts(config, reader);
-  const internalService = mode === DeploymentMode.STANDALONE || !highAvailability;
+  const internalService = hasInternalService({ mode, highAvailability });
   setJobManagerAddress(config, reader, { clusterId, namespace, highAvailability, rpcPort: ports.rpcPort, internalService });
 
   // service accounts: kubernetes.<component>.service-account, falling back to kubernetes.service-account
@@ -294,7 +295,10 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     entryPath: reader.string(Options.ENTRY_PATH) ?? '/docker-entrypoint.sh',
     confDir: reader.string(Options.FLINK_CONF_DIR) ?? '/opt/flink/conf',
     logDir: reader.string(Options.FLINK_LOG_DIR),
-    ...ports,
+    restPort: ports.restPort,
+    restBindPort: ports.restBindPort,
+    rpcPort: ports.rpcPort,
+    blobPort: ports.blobPort,
     restServiceType,
     restServiceAnnotations: reader.map(Options.REST_SERVICE_ANNOTATIONS),
     restServiceSourceRanges: sourceRanges,
@@ -365,11 +369,6 @@ function loadConfiguration(props: ClusterProps, context: ResolveContext, mode: D
     config.put('env.java.opts.jobmanager', opts);
   }
   return config;
-}
-
-interface NamedTemplate extends PodTemplateSource {
-  /** the prop that holds it */
-  readonly prop: string;
 }
 
 function templateOf(own: PodTemplate | undefined, shared: PodTemplate | undefined, ownProp: string): NamedTemplate | undefined {

@@ -3,6 +3,7 @@ import { explicit, FlinkConfig } from './config';
 import { JAVA_INT_MAX, Reader } from './config-reader';
 import { dnsSubdomainProblem } from './kubernetes-syntax';
 import { DeploymentTarget, ResolvedAutoscaling, ResolvedLocalRecovery, ResolvedStandalone } from './model';
+import { DEFAULT_DATA_PORT } from './network-policy';
 import { keyOf, Options, OptionSpec } from './options';
 import { FlinkPod } from './pod';
 import { FlinkClusterProps, TaskManagerAutoscalingOptions, TaskManagerLocalRecoveryOptions } from '../cluster-options';
@@ -302,7 +303,7 @@ export function standalonePorts(config: FlinkConfig, reader: Reader, highAvailab
   const restPort = port(Options.REST_PORT, 8081);
   // rest.bind-port falls back to rest.port (RestOptions.BIND_PORT)
   const restBindPort = port(Options.REST_BIND_PORT, restPort, false);
-  port(Options.TASKMANAGER_DATA_PORT, 6121);
+  port(Options.TASKMANAGER_DATA_PORT, DEFAULT_DATA_PORT);
   // ZooKeeper HA binds the JobManager's RPC to high-availability.jobmanager.port (ClusterEntrypoint.getRPCPortRange),
   // which must then be the port the Services, probes and policies name
   if (highAvailability && port(Options.HA_JOBMANAGER_PORT, rpcPort, false) !== rpcPort) {

@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import { explicit, FlinkConfig } from './config';
 import { JAVA_INT_MAX } from './config-reader';
 import { encodeList, encodeListOfMaps, encodeMap } from './encoding';
+import { ENV_NAME } from './kubernetes-syntax';
 import { PROMETHEUS_REPORTER_FACTORY, PROMETHEUS_REPORTER_NAME, reporterKey } from './metrics';
 import type { ResolvedToleration } from './model';
 import { keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
@@ -28,6 +29,11 @@ function positive(value: number, prop: string, min: number, what: string): strin
   return String(value);
 }
 
+/** A map prop as its option's value; an empty map is no entries, as unset: an empty option value cannot be shipped (writeFlinkConfYaml). */
+function map(m: Record<string, string> | undefined): string | undefined {
+  return m === undefined || Object.keys(m).length === 0 ? undefined : encodeMap(m);
+}
+
 /** Typed props → the Flink options they stand for: sugar over the same keys, never a second path. */
 export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, version: FlinkVersion): void {
   const ordinal = version.ordinal;
@@ -35,8 +41,6 @@ export function setTypedProps(config: FlinkConfig, props: FlinkClusterProps, ver
   const set = (o: OptionSpec, value: string | undefined, prop: string) => {
     if (value !== undefined) config.set(key(o), value, explicit(prop));
   };
-  // an empty map or list is no entries, as unset: an empty option value cannot be shipped (writeFlinkConfYaml)
-  const map = (m: Record<string, string> | undefined) => (m === undefined || Object.keys(m).length === 0 ? undefined : encodeMap(m));
 
   set(Options.CLUSTER_ID, props.clusterId, 'clusterId');
   set(Options.NAMESPACE, props.namespace, 'namespace');
@@ -210,15 +214,13 @@ function setComponentProps(
   if (props.memoryLimitFactor !== undefined) {
     set(keys.memoryLimitFactor, positive(props.memoryLimitFactor, `${name}.memoryLimitFactor`, 1, factorHint('memory')), `${name}.memoryLimitFactor`);
   }
-  const map = (m: Record<string, string> | undefined) => (m === undefined || Object.keys(m).length === 0 ? undefined : encodeMap(m));
-  // the API server's rules, checked where the prop's name is known (Flink passes these on unchecked)
   set(keys.labels, map(props.labels), `${name}.labels`);
   set(keys.annotations, map(props.annotations), `${name}.annotations`);
   set(keys.nodeSelector, map(props.nodeSelector), `${name}.nodeSelector`);
   if (props.tolerations !== undefined && props.tolerations.length > 0) set(keys.tolerations, encodeTolerations(props.tolerations), `${name}.tolerations`);
   set(keys.entrypointArgs, props.entrypointArgs, `${name}.entrypointArgs`);
   for (const [envName, value] of Object.entries(props.env ?? {})) {
-    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(envName)) {
+    if (!ENV_NAME.test(envName)) {
       throw new Error(`'${name}.env' has '${envName}': not a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit); use letters, digits, '_', '-' and '.', e.g. 'MY_VAR'`);
     }
     set({ key: `${keys.envPrefix}${envName}` }, value, `${name}.env.${envName}`);

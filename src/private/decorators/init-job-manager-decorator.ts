@@ -1,5 +1,5 @@
 import { ResolvedCluster } from '../model';
-import { FlinkPod, jobManagerSelector, javaDouble, Json, nonEmpty } from '../pod';
+import { FlinkPod, jobManagerSelector, Json, nonEmpty, resourceRequirements } from '../pod';
 
 /**
  * Mirrors `D/InitJobManagerDecorator` (reference §1.1): pod metadata, service account, host network,
@@ -14,14 +14,6 @@ export function initJobManager(cluster: ResolvedCluster, pod: FlinkPod): FlinkPo
     { name: '_POD_IP_ADDRESS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
     ...(cluster.logDir !== undefined ? [{ name: 'FLINK_LOG_DIR', value: cluster.logDir }] : []),
   ];
-  const memoryLimitMiB = Math.trunc(jm.memoryMiB * jm.memoryLimitFactor);
-  // KubernetesUtils.getResourceRequirements: only cpu and memory are overwritten, other resources are kept
-  const template = pod.mainContainer.resources ?? {};
-  const resources: Json = {
-    ...template,
-    requests: { ...template.requests, cpu: javaDouble(jm.cpu), memory: `${jm.memoryMiB}Mi` },
-    limits: { ...template.limits, cpu: javaDouble(jm.cpu * jm.cpuLimitFactor), memory: `${memoryLimitMiB}Mi` },
-  };
   const ports: Json[] = [
     { name: 'rest', containerPort: cluster.restPort },
     { name: 'jobmanager-rpc', containerPort: cluster.rpcPort },
@@ -50,7 +42,7 @@ export function initJobManager(cluster: ResolvedCluster, pod: FlinkPod): FlinkPo
       ...pod.mainContainer,
       image: cluster.image,
       imagePullPolicy: cluster.imagePullPolicy,
-      resources,
+      resources: resourceRequirements(jm, pod.mainContainer.resources),
       // with host networking Flink adds no ports of its own (InitJobManagerDecorator.getContainerPorts)
       ports: nonEmpty([...(pod.mainContainer.ports ?? []), ...(cluster.hostNetwork ? [] : ports)]),
       env: [...(pod.mainContainer.env ?? []), ...env],

@@ -1,6 +1,6 @@
 import { ResolvedCluster } from '../model';
 import { keyOf, Options } from '../options';
-import { FlinkPod, javaDouble, Json, nonEmpty, taskManagerSelector } from '../pod';
+import { FlinkPod, Json, nonEmpty, resourceRequirements, taskManagerSelector } from '../pod';
 
 /**
  * The standalone TaskManager pod, as the Flink Kubernetes operator's `InitStandaloneTaskManagerDecorator`
@@ -11,13 +11,6 @@ import { FlinkPod, javaDouble, Json, nonEmpty, taskManagerSelector } from '../po
  */
 export function initStandaloneTaskManager(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
   const tm = cluster.taskManager;
-  const memoryLimitMiB = Math.trunc(tm.memoryMiB * tm.memoryLimitFactor);
-  const template = pod.mainContainer.resources ?? {};
-  const resources: Json = {
-    ...template,
-    requests: { ...template.requests, cpu: javaDouble(tm.cpu), memory: `${tm.memoryMiB}Mi` },
-    limits: { ...template.limits, cpu: javaDouble(tm.cpu * tm.cpuLimitFactor), memory: `${memoryLimitMiB}Mi` },
-  };
   const env: Json[] = [
     ...tm.env.map(([name, value]) => ({ name, value })),
     ...(cluster.logDir !== undefined ? [{ name: 'FLINK_LOG_DIR', value: cluster.logDir }] : []),
@@ -44,7 +37,7 @@ export function initStandaloneTaskManager(cluster: ResolvedCluster, pod: FlinkPo
       imagePullPolicy: cluster.config.isExplicit(keyOf(Options.IMAGE_PULL_POLICY, cluster.version.ordinal))
         ? cluster.imagePullPolicy
         : pod.mainContainer.imagePullPolicy ?? 'IfNotPresent',
-      resources,
+      resources: resourceRequirements(tm, pod.mainContainer.resources),
       ports: [...(pod.mainContainer.ports ?? []), { name: 'taskmanager-rpc', containerPort: tm.rpcPort }],
       env: nonEmpty([...(pod.mainContainer.env ?? []), ...env]),
     },

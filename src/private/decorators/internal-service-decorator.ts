@@ -2,6 +2,11 @@ import { DeploymentMode } from '../../deployment-mode';
 import { ResolvedCluster } from '../model';
 import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
 
+/** Whether the cluster has the internal Service (below). */
+export function hasInternalService(cluster: { mode: DeploymentMode; highAvailability: boolean }): boolean {
+  return cluster.mode === DeploymentMode.STANDALONE || !cluster.highAvailability;
+}
+
 /**
  * Mirrors `D/InternalServiceDecorator` and `HeadlessClusterIPService.buildUpInternalService`
  * (reference §1.2): headless Service `<clusterId>` for RPC and blobs, natively only without high
@@ -11,7 +16,7 @@ import { commonLabels, jobManagerSelector, Json, nonEmpty } from '../pod';
  * `jobmanager.rpc.address` (and `rest.address`, which falls back to it) resolvable for anything else.
  */
 export function internalService(cluster: ResolvedCluster): Json | undefined {
-  if (cluster.highAvailability && cluster.mode === DeploymentMode.NATIVE) return undefined;
+  if (!hasInternalService(cluster)) return undefined;
   return {
     apiVersion: 'v1',
     kind: 'Service',

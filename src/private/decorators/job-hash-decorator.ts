@@ -1,6 +1,6 @@
 import { JOB_HASH_KEY } from '../lifecycle';
 import { ResolvedCluster } from '../model';
-import { FlinkPod } from '../pod';
+import { FlinkPod, withAnnotation } from '../pod';
 
 /**
  * Ours: the job hash as a pod-template annotation of an application cluster's JobManager, so that `kubectl`
@@ -9,5 +9,5 @@ import { FlinkPod } from '../pod';
  */
 export function jobHashAnnotation(cluster: ResolvedCluster, pod: FlinkPod): FlinkPod {
   if (cluster.lifecycle === undefined) return pod;
-  return { ...pod, metadata: { ...pod.metadata, annotations: { ...pod.metadata.annotations, [JOB_HASH_KEY]: cluster.lifecycle.jobHash } } };
+  return withAnnotation(pod, JOB_HASH_KEY, cluster.lifecycle.jobHash);
 }
