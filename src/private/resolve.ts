@@ -115,7 +115,11 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   // pod templates: kubernetes.pod-template-file.<component> falls back to .default
   const jmTemplate = templateOf(props.jobManager?.podTemplate, props.podTemplate, 'jobManager.podTemplate');
   const tmTemplate = templateOf(props.taskManager?.podTemplate, props.podTemplate, 'taskManager.podTemplate');
-  const image = resolveImage(config, reader, version, jmTemplate, tmTemplate);
+  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
+  const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
+  const jmSource: TemplatePod = { template: jmTemplate, pod: jmPod };
+  const tmSource: TemplatePod = { template: tmTemplate, pod: tmPod };
+  const image = resolveImage(config, reader, version, jmSource, tmSource);
 
   if (mode === DeploymentMode.NATIVE) setDeploymentTarget(config, reader, context.target);
   checkModeOptions(reader, config, mode, context.target);
@@ -169,14 +173,14 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     { component: 'taskManager', name: tmServiceAccount, create: createTaskManagerServiceAccount, from: accountSource(config, reader, Options.TM_SERVICE_ACCOUNT, tmTemplate) });
   addIdentityPodLabels(config, reader, props);
 
-  const jobManager = jobManagerParameters(config, reader, highAvailability, jmServiceAccount, jmTemplate);
-  const policy = imagePullPolicy(reader, jobManager.template, jmTemplate, tmTemplate);
+  const jobManager = jobManagerParameters(config, reader, highAvailability, jmServiceAccount);
+  const policy = imagePullPolicy(reader, jmSource, tmSource);
   const exposedRaw = reader.string(Options.REST_SERVICE_EXPOSED_TYPE) ?? RestServiceExposedType.CLUSTER_IP;
   const restServiceType = Object.values(RestServiceExposedType).find(t => t.toLowerCase() === exposedRaw.trim().toLowerCase());
   if (restServiceType === undefined) return reader.fail(Options.REST_SERVICE_EXPOSED_TYPE, `expected one of ${Object.values(RestServiceExposedType).join(', ')}`);
   const sourceRanges = checkExposure(reader, restServiceType, props.restService ?? {});
   const taskManager = taskManagerParameters(config, reader, version, tmServiceAccount, ports.tmRpcPort);
-  checkConfigHashAnnotation(reader, Options.JM_ANNOTATIONS, jobManager.parameters.annotations);
+  checkConfigHashAnnotation(reader, Options.JM_ANNOTATIONS, jobManager.annotations);
   checkConfigHashAnnotation(reader, Options.TM_ANNOTATIONS, taskManager.annotations);
   const networkPolicyPorts = resolveNetworkPolicy(props.networkPolicy, config, reader, {
     hostNetwork,
@@ -196,7 +200,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   if (hadoopConfigMap && !hadoopDecorator) {
     reader.fail(Options.HADOOP_CONF_CONFIG_MAP, 'the Hadoop decorator is off (kubernetes.decorator.hadoop-conf-mount.enabled: false), so Flink would not mount it; turn the decorator on or remove the ConfigMap');
   }
-  if (mode === DeploymentMode.NATIVE && hadoopDecorator && !hadoopConfigMap) checkHadoopEnv(config, reader, clusterId, jmTemplate);
+  if (mode === DeploymentMode.NATIVE && hadoopDecorator && !hadoopConfigMap) checkHadoopEnv(config, reader, clusterId, jmSource);
   checkSecrets(reader, secrets, envSecretKeyRefs);
   checkReservedEnv(config, {
     logDir: reader.string(Options.FLINK_LOG_DIR) !== undefined,
@@ -208,8 +212,6 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       : (props.taskManager?.localRecovery ? ['POD_NAME'] : []),
   });
 
-  const jmPod = jmTemplate ? toFlinkPod(jmTemplate.json) : emptyPod();
-  const tmPod = tmTemplate ? toFlinkPod(tmTemplate.json) : emptyPod();
   // TaskManagers run the image option, unless only their template names one (resolveImage)
   const tmImage = config.isExplicit(key(Options.CONTAINER_IMAGE)) ? image : tmPod.mainContainer.image ?? image;
   checkStatePaths(config, reader, {
@@ -218,14 +220,15 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   });
 
   const logFiles = logConfigFiles(version, props.logConfigFiles, props.logging);
+  const runAsNonRoot = props.runAsNonRoot ?? true;
 
   const metricsPort = prometheusMetricsPort(config, reader, props, { hostNetwork, occupied: occupiedPorts(reader, ports) });
   const networkPolicy = withMetricsPort(networkPolicyPorts, props.networkPolicy, metricsPort);
   const podMonitor = resolvePodMonitor(props);
-  const defaults = podDefaults(props, reader, jmTemplate, tmTemplate, metricsPort);
+  const defaults = podDefaults([jmSource, tmSource], { hostNetwork, runAsNonRoot, metricsPort });
   const jmDefaulted = defaults ? withDefaults(jmPod, defaults) : jmPod;
   const tmDefaulted = defaults ? withDefaults(tmPod, defaults) : tmPod;
-  checkPodSecurity(props, reader, mode, [
+  checkPodSecurity(props, reader, { mode, hostNetwork, runAsNonRoot }, [
     { component: 'JobManager', pod: jmDefaulted, template: jmTemplate },
     { component: 'TaskManager', pod: tmDefaulted, template: tmTemplate },
   ]);
@@ -246,7 +249,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       highAvailability,
       kubernetesHighAvailability,
       taskManagerPodTemplate: tmDefaulted,
-      runAsNonRoot: props.runAsNonRoot ?? true,
+      runAsNonRoot,
     })
     : undefined;
   const suspended = props.suspended ?? false;
@@ -261,7 +264,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
       highAvailability,
       kubernetesHighAvailability,
       suspended,
-      taskManagerImage: tmTemplate ? toFlinkPod(tmTemplate.json).mainContainer.image : undefined,
+      taskManagerImage: tmTemplate ? tmPod.mainContainer.image : undefined,
       jobManagerPodTemplate: jmPod,
       jobManagerTemplateWhere: jmTemplate?.where,
       standalone,
@@ -270,7 +273,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const disruptionBudgets = resolveDisruptionBudgets(props, {
     mode,
     highAvailability,
-    jobManagerReplicas: jobManager.parameters.replicas,
+    jobManagerReplicas: jobManager.replicas,
     taskManagerReplicas: standalone?.taskManagerReplicas ?? standalone?.autoscaling?.maxReplicas,
   });
 
@@ -309,7 +312,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
     envSecretKeyRefs,
     hadoopConfigMap: hadoopDecorator && hadoopConfigMap ? hadoopConfigMap : undefined,
     userArtifactsDir: version.hasUserArtifactsVolume ? (reader.string(Options.USER_ARTIFACTS_BASE_DIR) ?? '/opt/flink/artifacts') : undefined,
-    jobManager: jobManager.parameters,
+    jobManager,
     jobManagerPodTemplate: jmDefaulted,
     taskManager,
     taskManagerPodTemplate,
@@ -381,14 +384,20 @@ function templateServiceAccount(template: NamedTemplate | undefined): string | u
   return template?.json.spec?.serviceAccount ?? template?.json.spec?.serviceAccountName;
 }
 
+/** A component's pod template, if any, and its pod as Flink splits it (an empty pod without a template). */
+interface TemplatePod {
+  readonly template?: NamedTemplate;
+  readonly pod: FlinkPod;
+}
+
 /**
  * The image: an explicit option, else the JobManager template's, else the default (`resolveUserDefinedValue`).
  * The option is shipped so that TaskManagers run the JobManager's image, unless their template names one.
  */
-function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion, jmTemplate?: NamedTemplate, tmTemplate?: NamedTemplate): string {
+function resolveImage(config: FlinkConfig, reader: Reader, version: FlinkVersion, jm: TemplatePod, tm: TemplatePod): string {
+  const [jmTemplate, tmTemplate] = [jm.template, tm.template];
   const key = reader.key(Options.CONTAINER_IMAGE);
-  const jmMain = jmTemplate ? toFlinkPod(jmTemplate.json).mainContainer : {};
-  const tmMain = tmTemplate ? toFlinkPod(tmTemplate.json).mainContainer : {};
+  const [jmMain, tmMain] = [jm.pod.mainContainer, tm.pod.mainContainer];
   const imageExplicit = config.isExplicit(key);
   const image = reader.string(Options.CONTAINER_IMAGE) ?? jmMain.image ?? version.defaultImage;
   if (image.trim() === '') reader.fail(Options.CONTAINER_IMAGE, 'the image must not be blank; set an image reference, or leave it out for the default image');
@@ -425,12 +434,13 @@ function checkDefaultImageExists(version: FlinkVersion): void {
  * Flink's client would have created (reference §1.5, §6.1 item 9). Standalone TaskManagers are decorated at
  * synth, where that branch never applies.
  */
-function checkHadoopEnv(config: FlinkConfig, reader: Reader, clusterId: string, jmTemplate?: NamedTemplate): void {
+function checkHadoopEnv(config: FlinkConfig, reader: Reader, clusterId: string, jm: TemplatePod): void {
+  const jmTemplate = jm.template;
   const fix = reader.version.isAtLeast(FlinkVersion.V1_17)
     ? 'put core-site.xml and hdfs-site.xml into a ConfigMap and set \'hadoopConfigMap\' (Flink then mounts it and sets HADOOP_CONF_DIR itself), or set \'decorators.hadoopConfMount: false\''
     : 'put core-site.xml and hdfs-site.xml into a ConfigMap and set \'hadoopConfigMap\' (Flink then mounts it and sets HADOOP_CONF_DIR itself; Flink 1.16 cannot turn the decorator off)';
   const why = `the JobManager would create every TaskManager pod with a volume of ConfigMap 'hadoop-config-${clusterId}' for the Hadoop configuration it finds there (HadoopConfMountDecorator), which nothing creates, and the TaskManagers would wait in ContainerCreating; ${fix}`;
-  const templateEnv: Json[] = jmTemplate ? toFlinkPod(jmTemplate.json).mainContainer.env ?? [] : [];
+  const templateEnv: Json[] = jm.pod.mainContainer.env ?? [];
   for (const name of ['HADOOP_CONF_DIR', 'HADOOP_HOME']) {
     if (config.has(`${MASTER_ENV_PREFIX}${name}`)) reader.fail(`${MASTER_ENV_PREFIX}${name}`, why);
     const fromTemplate = templateEnv.find(e => e?.name === name);
@@ -510,7 +520,7 @@ function limitFactor(reader: Reader, option: OptionSpec): number {
 }
 
 /** The JobManager as `KubernetesJobManagerParameters` sees it. */
-function jobManagerParameters(config: FlinkConfig, reader: Reader, highAvailability: boolean, serviceAccount: string, template?: NamedTemplate) {
+function jobManagerParameters(config: FlinkConfig, reader: Reader, highAvailability: boolean, serviceAccount: string): ResolvedJobManager {
   const replicas = reader.integer(Options.JM_REPLICAS, 1);
   if (replicas < 1) reader.fail(Options.JM_REPLICAS, '\'kubernetes.jobmanager.replicas\' should not be configured less than one; set 1, or \'suspended: true\' to stop the cluster');
   if (replicas > 1 && !highAvailability) {
@@ -522,7 +532,7 @@ function jobManagerParameters(config: FlinkConfig, reader: Reader, highAvailabil
   if (tmCpu !== undefined && tmCpu <= 0 && config.entry(reader.key(Options.TM_CPU))?.origin.prop?.startsWith('taskManager')) {
     reader.fail(Options.TM_CPU, 'a TaskManager needs more than 0 CPU; set e.g. 1, or leave it unset for one CPU per slot');
   }
-  const parameters: ResolvedJobManager = {
+  return {
     labels: reader.labels(Options.JM_LABELS),
     annotations: reader.map(Options.JM_ANNOTATIONS),
     nodeSelector: reader.map(Options.JM_NODE_SELECTOR),
@@ -537,16 +547,15 @@ function jobManagerParameters(config: FlinkConfig, reader: Reader, highAvailabil
     entrypointArgs: reader.string(Options.JM_ENTRYPOINT_ARGS) ?? '',
     serviceAccount,
   };
-  return { parameters, template: template ? toFlinkPod(template.json).mainContainer : {} };
 }
 
 /** `kubernetes.container.image.pull-policy`, else the JobManager template's, else `IfNotPresent`. */
-function imagePullPolicy(reader: Reader, jmMain: Record<string, any>, jmTemplate?: NamedTemplate, tmTemplate?: NamedTemplate): ImagePullPolicy {
-  const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? jmMain.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
+function imagePullPolicy(reader: Reader, jm: TemplatePod, tm: TemplatePod): ImagePullPolicy {
+  const pullPolicy = reader.string(Options.IMAGE_PULL_POLICY) ?? jm.pod.mainContainer.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT;
   const policy = Object.values(ImagePullPolicy).find(p => p.toLowerCase() === pullPolicy.trim().toLowerCase());
   if (policy === undefined) return reader.fail(Options.IMAGE_PULL_POLICY, `expected one of ${Object.values(ImagePullPolicy).join(', ')}`);
-  for (const template of [jmTemplate, tmTemplate]) {
-    const main = template ? toFlinkPod(template.json).mainContainer : {};
+  for (const { template, pod } of [jm, tm]) {
+    const main = pod.mainContainer;
     if (template && main.imagePullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(main.imagePullPolicy)) {
       throw new Error(`${template.where}: the main container's imagePullPolicy is '${main.imagePullPolicy}'; Kubernetes accepts exactly ${Object.values(ImagePullPolicy).join(', ')}: use one of them (they are case-sensitive)`);
     }
@@ -617,26 +626,22 @@ function envOf(config: FlinkConfig, prefix: string): Array<[string, string]> {
  * host networking overrides is an error, and so is a template that declares the metrics port itself.
  */
 function podDefaults(
-  props: FlinkClusterProps,
-  reader: Reader,
-  jmTemplate?: NamedTemplate,
-  tmTemplate?: NamedTemplate,
-  metricsPort?: number,
+  templates: TemplatePod[],
+  facts: { hostNetwork: boolean; runAsNonRoot: boolean; metricsPort?: number },
 ): FlinkPod | undefined {
-  const runAsNonRoot = props.runAsNonRoot ?? true;
-  for (const template of [jmTemplate, tmTemplate]) {
+  const { runAsNonRoot, metricsPort } = facts;
+  for (const { template, pod } of templates) {
     if (template === undefined) continue;
-    const pod = toFlinkPod(template.json);
     if (runAsNonRoot) checkNotRoot(pod, template.where);
-    if (props.hostNetwork === true || reader.boolean(Options.HOST_NETWORK, false)) {
+    if (facts.hostNetwork) {
       if (pod.spec.dnsPolicy !== undefined && pod.spec.dnsPolicy !== 'ClusterFirstWithHostNet') {
         throw new Error(`${template.where}: sets dnsPolicy '${pod.spec.dnsPolicy}', but with host networking Flink sets ClusterFirstWithHostNet (KubernetesUtils.resolveDNSPolicy); remove it`);
       }
     }
     const clash = metricsPort === undefined ? undefined
-      : (pod?.mainContainer.ports ?? []).find((p: any) => p?.name === METRICS_PORT_NAME || p?.containerPort === metricsPort);
+      : (pod.mainContainer.ports ?? []).find((p: any) => p?.name === METRICS_PORT_NAME || p?.containerPort === metricsPort);
     if (clash !== undefined) {
-      throw new Error(`${template!.where}: the main container declares port '${clash.name}' (${clash.containerPort}), but every JobManager and TaskManager declares the Prometheus reporter's port ${metricsPort} as '${METRICS_PORT_NAME}' already (the API server refuses two ports of one name); remove it from the template`);
+      throw new Error(`${template.where}: the main container declares port '${clash.name}' (${clash.containerPort}), but every JobManager and TaskManager declares the Prometheus reporter's port ${metricsPort} as '${METRICS_PORT_NAME}' already (the API server refuses two ports of one name); remove it from the template`);
     }
   }
   const nonRoot = runAsNonRoot ? nonRootPod() : undefined;
@@ -690,14 +695,14 @@ function checkNotRoot(pod: FlinkPod, templateWhere: string): void {
 function checkPodSecurity(
   props: FlinkClusterProps,
   reader: Reader,
-  mode: DeploymentMode,
+  facts: { mode: DeploymentMode; hostNetwork: boolean; runAsNonRoot: boolean },
   pods: Array<{ component: string; pod: FlinkPod; template?: NamedTemplate }>,
 ): void {
-  const runAsNonRoot = props.runAsNonRoot ?? true;
+  const { mode, runAsNonRoot } = facts;
   const level = props.podSecurity ?? (runAsNonRoot ? PodSecurityStandard.RESTRICTED : PodSecurityStandard.BASELINE);
   if (level === PodSecurityStandard.PRIVILEGED) return;
   const lower = (needs: PodSecurityStandard) => `lower the profile with 'podSecurity: PodSecurityStandard.${needs.toUpperCase()}' if the namespace allows it`;
-  if (reader.boolean(Options.HOST_NETWORK, false)) {
+  if (facts.hostNetwork) {
     reader.fail(Options.HOST_NETWORK, `host networking breaks the Pod Security Standards' ${level} profile (hostNamespaces: the pods would set hostNetwork: true), and a namespace that enforces it would reject the JobManager and TaskManager pods; ${lower(PodSecurityStandard.PRIVILEGED)}`);
   }
   for (const { component, pod, template } of pods) {
