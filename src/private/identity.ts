@@ -1,7 +1,7 @@
 import { explicit, FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
 import { encodeMap } from './encoding';
-import { MetadataKind, metadataProblem } from './kubernetes-syntax';
+import { checkMetadata, checkOwnLabels, MetadataKind } from './kubernetes-syntax';
 import { ResolvedServiceAccountMetadata } from './model';
 import { Options } from './options';
 import type { FlinkClusterProps, FlinkComponentOptions } from '../cluster-options';
@@ -51,17 +51,10 @@ function componentAccount(props: FlinkClusterProps, options: FlinkComponentOptio
     annotations[k] = v;
   }
   const labels = { ...options.serviceAccountLabels };
-  const own = Object.keys(labels).filter(k => k === 'type' || k === 'app');
-  if (own.length > 0) {
-    throw new Error(`'${c}.serviceAccountLabels' sets ${own.join(', ')}, which every object of the cluster carries as its own label; use other keys`);
-  }
-  for (const [prop, kind, map] of [
-    [`${c}.serviceAccountLabels`, MetadataKind.LABELS, labels],
-    [`${c}.serviceAccountAnnotations`, MetadataKind.ANNOTATIONS, options.serviceAccountAnnotations ?? {}],
-  ] as Array<[string, MetadataKind, Record<string, string>]>) {
-    const found = metadataProblem(kind, map, `the ServiceAccount '${account.name}'`);
-    if (found !== undefined) throw new Error(`'${prop}': ${found.problem}`);
-  }
+  checkOwnLabels(`${c}.serviceAccountLabels`, labels, 'use other keys');
+  const objects = `the ServiceAccount '${account.name}'`;
+  checkMetadata(MetadataKind.LABELS, labels, objects, `'${c}.serviceAccountLabels'`);
+  checkMetadata(MetadataKind.ANNOTATIONS, options.serviceAccountAnnotations ?? {}, objects, `'${c}.serviceAccountAnnotations'`);
   return { labels, annotations };
 }
 

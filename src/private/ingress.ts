@@ -1,4 +1,4 @@
-import { dnsSubdomainProblem, MetadataKind, metadataProblem } from './kubernetes-syntax';
+import { checkMetadata, dnsSubdomainProblem, MetadataKind } from './kubernetes-syntax';
 
 /**
  * Routing Flink's REST endpoint (web UI and REST API) through an Ingress: the checks of the user's host and
@@ -143,8 +143,7 @@ export function checkClassName(className: string): void {
 
 /** Checks the annotation keys (`ValidateAnnotations`). */
 export function checkAnnotationKeys(user: Record<string, string>): void {
-  const found = metadataProblem(MetadataKind.ANNOTATIONS, user, 'the Ingress');
-  if (found !== undefined) throw new Error(`'annotations': ${found.problem}`);
+  checkMetadata(MetadataKind.ANNOTATIONS, user, 'the Ingress', '\'annotations\'');
 }
 
 /** Checks that the user's annotations do not set what the routing sets itself. */

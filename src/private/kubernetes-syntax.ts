@@ -89,6 +89,18 @@ export function metadataProblem(kind: MetadataKind, map: Record<string, string>,
   return undefined;
 }
 
+/** Fails on the first entry of `map` the API server refuses, as `<at>: <problem>` (`at` names the prop). */
+export function checkMetadata(kind: MetadataKind, map: Record<string, string>, objects: string, at: string): void {
+  const found = metadataProblem(kind, map, objects);
+  if (found !== undefined) throw new Error(`${at}: ${found.problem}`);
+}
+
+/** `type` and `app` are on every object of a cluster (`commonLabels`): a prop's labels may not set them. */
+export function checkOwnLabels(prop: string, labels: Record<string, string>, fix: string): void {
+  const own = Object.keys(labels).filter(k => k === 'type' || k === 'app');
+  if (own.length > 0) throw new Error(`'${prop}' sets ${own.join(', ')}, which every object of the cluster carries as its own label; ${fix}`);
+}
+
 /** `IsConfigMapKey`: the keys of ConfigMaps and Secrets, as a `secretKeyRef.key` names them. */
 export function configMapKeyProblem(key: string): string | undefined {
   if (key.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(key) && key !== '.' && key !== '..') return undefined;

@@ -1,6 +1,6 @@
 import { FlinkConfig, where } from './config';
 import { Reader } from './config-reader';
-import { MetadataKind, metadataProblem } from './kubernetes-syntax';
+import { checkMetadata, checkOwnLabels, MetadataKind } from './kubernetes-syntax';
 import { ResolvedPodMonitor } from './model';
 import { Options } from './options';
 import type { FlinkClusterProps } from '../cluster-options';
@@ -96,12 +96,8 @@ export function resolvePodMonitor(props: FlinkClusterProps): ResolvedPodMonitor 
   const options = props.podMonitor;
   if (options === undefined) return undefined;
   const labels = { ...options.labels };
-  const own = Object.keys(labels).filter(k => k === 'type' || k === 'app');
-  if (own.length > 0) {
-    throw new Error(`'podMonitor.labels' sets ${own.join(', ')}, which every object of the cluster carries as its own label; use other keys (e.g. 'release' for kube-prometheus-stack)`);
-  }
-  const found = metadataProblem(MetadataKind.LABELS, labels, 'the PodMonitor');
-  if (found !== undefined) throw new Error(`'podMonitor.labels': ${found.problem}`);
+  checkOwnLabels('podMonitor.labels', labels, 'use other keys (e.g. \'release\' for kube-prometheus-stack)');
+  checkMetadata(MetadataKind.LABELS, labels, 'the PodMonitor', '\'podMonitor.labels\'');
   let interval: string | undefined;
   if (options.interval !== undefined) {
     const ms = options.interval.toMilliseconds();

@@ -1,4 +1,4 @@
-import { dnsLabelProblem, dnsSubdomainProblem, MetadataKind, metadataProblem, resourcesProblem, tolerationProblem } from './kubernetes-syntax';
+import { checkMetadata, dnsLabelProblem, dnsSubdomainProblem, MetadataKind, resourcesProblem, tolerationProblem } from './kubernetes-syntax';
 import { FlinkPod, Json, MAIN_CONTAINER_NAME, nonEmpty } from './pod';
 import { POD_TEMPLATE_RULES, PodTemplateRule, RuleCheck, RuleComponents, rulesFor } from './pod-template-rules';
 import { sortedYaml } from './yaml';
@@ -111,8 +111,7 @@ function checkKubernetesSyntax(source: PodTemplateSource): void {
     ['metadata.annotations', MetadataKind.ANNOTATIONS, json.metadata?.annotations],
     ['spec.nodeSelector', MetadataKind.NODE_SELECTOR, json.spec?.nodeSelector],
   ] as Array<[string, MetadataKind, Record<string, string> | undefined]>) {
-    const found = map === undefined || map === null ? undefined : metadataProblem(kind, map, 'the pods');
-    if (found !== undefined) throw new Error(`${source.where}: '${path}': ${found.problem}`);
+    if (map !== undefined && map !== null) checkMetadata(kind, map, 'the pods', `${source.where}: '${path}'`);
   }
   const containerNames = new Set<string>();
   for (const list of ['initContainers', 'containers']) {
