@@ -80,6 +80,18 @@ export class Reader {
     return value;
   }
 
+  /**
+   * One fixed port from 1 to 65535, where a Service, probe or policy must name it: `problem` explains why 0, a
+   * list or a range (which Flink reads as a port to pick at random) does not do. Undefined when unset.
+   */
+  fixedPort(option: OptionSpec, problem: string): number | undefined {
+    const raw = this.string(option)?.trim();
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < 1 || value > 65535) this.fail(option, problem);
+    return value;
+  }
+
   /** 1.x: a YAML collection would reach the pods as a literal string; ask for Flink's own format. */
   private checkLegacyFormat(option: OptionSpec, raw: string, format: string): void {
     if (!this.standardYaml && /^\s*[[{]/.test(raw)) {

@@ -64,15 +64,8 @@ export function resolveNetworkPolicy(
     throw new Error(`${asked}, but ${by} turns on host networking: no NetworkPolicy applies to host-network pods, and Flink binds them to random ports (KubernetesEntrypointUtils.loadConfiguration); remove 'networkPolicy', or turn host networking off`);
   }
 
-  const port = (option: OptionSpec, example: number): number | undefined => {
-    const raw = reader.string(option)?.trim();
-    if (raw === undefined) return undefined;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
-      reader.fail(option, `the NetworkPolicies ('networkPolicy', on by default) open ports by number, but for 0, a list or a range Flink picks a port at random; set one port from 1 to 65535 (e.g. ${example}), or set ${OFF}`);
-    }
-    return value;
-  };
+  const port = (option: OptionSpec, example: number): number | undefined => reader.fixedPort(option,
+    `the NetworkPolicies ('networkPolicy', on by default) open ports by number, but for 0, a list or a range Flink picks a port at random; set one port from 1 to 65535 (e.g. ${example}), or set ${OFF}`);
   const pinned = (option: OptionSpec, fallback: number): number => {
     const value = port(option, fallback);
     if (value === undefined) config.put(reader.key(option), String(fallback));

@@ -286,16 +286,10 @@ export function checkModeOptions(reader: Reader, config: FlinkConfig, mode: Depl
  */
 export function standalonePorts(config: FlinkConfig, reader: Reader, highAvailability: boolean) {
   const port = (option: OptionSpec, fallback: number, write = true): number => {
-    const raw = reader.string(option)?.trim();
-    if (raw === undefined) {
-      if (write) config.put(reader.key(option), String(fallback));
-      return fallback;
-    }
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
-      reader.fail(option, `a standalone cluster needs one fixed port from 1 to 65535: for 0 or a range Flink picks a port at random, which no Service, probe or network policy can name; set e.g. ${fallback}`);
-    }
-    return value;
+    const value = reader.fixedPort(option,
+      `a standalone cluster needs one fixed port from 1 to 65535: for 0 or a range Flink picks a port at random, which no Service, probe or network policy can name; set e.g. ${fallback}`);
+    if (value === undefined && write) config.put(reader.key(option), String(fallback));
+    return value ?? fallback;
   };
   const rpcPort = port(Options.JOBMANAGER_RPC_PORT, 6123);
   const blobPort = port(Options.BLOB_SERVER_PORT, 6124);
