@@ -139,9 +139,7 @@ export interface ResolvedNetworkPolicy {
   readonly restPeers?: Json[];
   /** whether the user named the REST port's peers (else the namespace's pods, or every source) */
   readonly restPeersGiven: boolean;
-  /** the Prometheus reporter's port, when there is one */
-  readonly metricsPort?: number;
-  /** NetworkPolicyPeers (manifest form) that may reach the metrics port; undefined: every source; empty: none */
+  /** NetworkPolicyPeers (manifest form) that may reach the metrics port (the cluster's `metricsPort`); undefined: every source; empty: none */
   readonly metricsPeers?: Json[];
 }
 

@@ -109,18 +109,17 @@ export function resolveNetworkPolicy(
 }
 
 /**
- * The policy with the Prometheus reporter's port, known once the reporter is resolved (after the ports the
- * policy pins). Peers for a port that does not exist would be dropped silently, so they are an error.
+ * Peers for the Prometheus reporter's port, known once the reporter is resolved (after the ports the policy
+ * pins), would be dropped silently without a reporter, so they are an error.
  */
-export function withMetricsPort(
+export function checkMetricsPeers(
   policy: ResolvedNetworkPolicy | undefined,
   options: FlinkNetworkPolicyOptions | undefined,
   metricsPort: number | undefined,
-): ResolvedNetworkPolicy | undefined {
+): void {
   if (metricsPort === undefined && options?.metricsPeers !== undefined && policy !== undefined) {
     throw new Error('\'networkPolicy.metricsPeers\' is set, but the cluster has no Prometheus reporter, so there is no metrics port to open; set \'prometheus\' (or the reporter\'s keys in flinkConfiguration), or remove \'networkPolicy.metricsPeers\'');
   }
-  return policy === undefined || metricsPort === undefined ? policy : { ...policy, metricsPort };
 }
 
 /** One process cannot listen twice on a port: the second bind fails at start ("Address already in use"). */

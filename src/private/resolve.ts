@@ -21,7 +21,7 @@ import {
   DeploymentTarget, ResolvedCluster, ResolvedComponent, ResolvedJobManager, ResolvedOwnerReference, ResolvedSecretKeyRef,
   ResolvedTaskManager, ResolvedToleration,
 } from './model';
-import { resolveNetworkPolicy, withMetricsPort } from './network-policy';
+import { checkMetricsPeers, resolveNetworkPolicy } from './network-policy';
 import { checkUserKey, keyOf, MASTER_ENV_PREFIX, Options, OptionSpec, TASKMANAGER_ENV_PREFIX } from './options';
 import { emptyPod, FlinkPod, Json, nonRootPod } from './pod';
 import { podSecurityViolation } from './pod-security';
@@ -182,7 +182,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const taskManager = taskManagerParameters(config, reader, version, tmServiceAccount, ports.tmRpcPort);
   checkConfigHashAnnotation(reader, Options.JM_ANNOTATIONS, jobManager.annotations);
   checkConfigHashAnnotation(reader, Options.TM_ANNOTATIONS, taskManager.annotations);
-  const networkPolicyPorts = resolveNetworkPolicy(props.networkPolicy, config, reader, {
+  const networkPolicy = resolveNetworkPolicy(props.networkPolicy, config, reader, {
     hostNetwork,
     zooKeeperHighAvailability: isZooKeeperHighAvailability(reader),
     restServiceType,
@@ -223,7 +223,7 @@ export function resolveCluster(props: ClusterProps, context: ResolveContext): Re
   const runAsNonRoot = props.runAsNonRoot ?? true;
 
   const metricsPort = prometheusMetricsPort(config, reader, props, { hostNetwork, occupied: occupiedPorts(reader, ports) });
-  const networkPolicy = withMetricsPort(networkPolicyPorts, props.networkPolicy, metricsPort);
+  checkMetricsPeers(networkPolicy, props.networkPolicy, metricsPort);
   const podMonitor = resolvePodMonitor(props);
   const defaults = podDefaults([jmSource, tmSource], { hostNetwork, runAsNonRoot, metricsPort });
   const jmDefaulted = defaults ? withDefaults(jmPod, defaults) : jmPod;

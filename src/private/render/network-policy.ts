@@ -6,7 +6,7 @@ export interface IngressRule {
   readonly to: readonly Component[];
   /** the peers in manifest form: undefined admits every source, an empty list makes no rule */
   readonly from: (cluster: ResolvedCluster, policy: ResolvedNetworkPolicy) => Json[] | undefined;
-  readonly ports: (policy: ResolvedNetworkPolicy) => number[];
+  readonly ports: (policy: ResolvedNetworkPolicy, cluster: ResolvedCluster) => number[];
   /** what the rule lets through, for readers and README */
   readonly why: string;
 }
@@ -54,7 +54,7 @@ export const INGRESS_RULES: readonly IngressRule[] = [
   {
     to: ['jobmanager', 'taskmanager'],
     from: (_cluster, p) => p.metricsPeers,
-    ports: p => (p.metricsPort === undefined ? [] : [p.metricsPort]),
+    ports: (_p, cluster) => (cluster.metricsPort === undefined ? [] : [cluster.metricsPort]),
     why: 'Prometheus scrapes the reporter\'s endpoint (prometheus); by default open to every source, as it only serves metrics',
   },
 ];
@@ -69,7 +69,7 @@ function networkPolicy(cluster: ResolvedCluster, policy: ResolvedNetworkPolicy, 
     if (!rule.to.includes(component)) continue;
     const from = rule.from(cluster, policy);
     if (from !== undefined && from.length === 0) continue; // an empty `from` would admit every source
-    const ports = rule.ports(policy).map(port => ({ protocol: 'TCP', port }));
+    const ports = rule.ports(policy, cluster).map(port => ({ protocol: 'TCP', port }));
     if (ports.length === 0) continue;
     ingress.push(from === undefined ? { ports } : { from, ports });
   }
